@@ -1,0 +1,90 @@
+/// The tool's only door to files: a struct of closures, so tests can swap one
+/// (a writer that fails halfway, say) and keep the rest on disk.
+///
+/// Only `Loading/` and `Writing/` take one; every other stage is a pure function.
+public struct FileSystem: Sendable {
+    /// What a directory entry is, without following symlinks.
+    public enum Kind: Sendable, Equatable {
+        case file, directory, symlink, other
+    }
+
+    /// One name in a directory listing.
+    public struct Entry: Sendable, Equatable {
+        public var name: String
+        public var kind: Kind
+        public init(name: String, kind: Kind) {
+            self.name = name
+            self.kind = kind
+        }
+    }
+
+    /// Reads a whole file.
+    public var read: @Sendable (_ path: String) throws -> [UInt8]
+    /// Lists a directory, sorted by name, without `.` and `..`.
+    public var list: @Sendable (_ path: String) throws -> [Entry]
+    /// The kind of what is at a path, not following a final symlink; nil when nothing is there.
+    public var kind: @Sendable (_ path: String) -> Kind?
+    /// The canonical absolute path, following every symlink; throws on loops and dangling links.
+    public var resolve: @Sendable (_ path: String) throws -> String
+    /// Creates or replaces a file.
+    public var write: @Sendable (_ path: String, _ bytes: [UInt8]) throws -> Void
+    /// Creates a directory and any missing parents.
+    public var createDirectory: @Sendable (_ path: String) throws -> Void
+    /// Atomically swaps two existing paths (Linux `RENAME_EXCHANGE`), or throws if the system can't.
+    public var exchange: @Sendable (_ first: String, _ second: String) throws -> Void
+    /// Renames a path, replacing an empty directory or a file at the destination.
+    public var rename: @Sendable (_ from: String, _ to: String) throws -> Void
+    /// Removes a file or a whole directory tree; nothing there is not an error.
+    public var remove: @Sendable (_ path: String) throws -> Void
+
+    /// Creates a file system from its operations.
+    public init(
+        read: @escaping @Sendable (String) throws -> [UInt8],
+        list: @escaping @Sendable (String) throws -> [Entry],
+        kind: @escaping @Sendable (String) -> Kind?,
+        resolve: @escaping @Sendable (String) throws -> String,
+        write: @escaping @Sendable (String, [UInt8]) throws -> Void,
+        createDirectory: @escaping @Sendable (String) throws -> Void,
+        exchange: @escaping @Sendable (String, String) throws -> Void,
+        rename: @escaping @Sendable (String, String) throws -> Void,
+        remove: @escaping @Sendable (String) throws -> Void
+    ) {
+        self.read = read
+        self.list = list
+        self.kind = kind
+        self.resolve = resolve
+        self.write = write
+        self.createDirectory = createDirectory
+        self.exchange = exchange
+        self.rename = rename
+        self.remove = remove
+    }
+}
+
+/// An I/O failure: the tool exits with status 2, not 1, because the content is not at fault.
+public struct FileSystemError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var path: String
+    public var reason: String
+    public init(path: String, reason: String) {
+        self.path = path
+        self.reason = reason
+    }
+    public var description: String { "\(path): \(reason)" }
+}
+
+/// Joins path components with `/`, ignoring empty ones.
+func joinPath(_ parts: String...) -> String {
+    joinPath(parts)
+}
+
+func joinPath(_ parts: [String]) -> String {
+    var result = ""
+    for part in parts where !part.isEmpty {
+        if result.isEmpty || result.hasSuffix("/") {
+            result += part
+        } else {
+            result += "/" + part
+        }
+    }
+    return result
+}

@@ -1,0 +1,80 @@
+/// A normalized path inside the output site, such as `exercises/bridge.html`: no leading
+/// slash, no `.` or `..`. This is the one type that builds links, so every link in the
+/// output is relative and the site works from file://, a domain root or any sub-path.
+public struct SitePath: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public let value: String
+
+    /// Creates a path, normalizing `.` and `..`; nil when `..` climbs above the site root.
+    public init?(normalizing path: String) {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            switch part {
+            case ".": continue
+            case "..":
+                guard parts.popLast() != nil else { return nil }
+            default: parts.append(part)
+            }
+        }
+        value = parts.joined(separator: "/")
+    }
+
+    /// Wraps a path already known to be normalized.
+    public init(_ normalized: String) {
+        value = normalized
+    }
+
+    public var description: String { value }
+
+    /// The folder part, with a trailing slash, or "" at the root.
+    public var folder: String {
+        guard let slash = value.lastIndex(of: "/") else { return "" }
+        return String(value[...slash])
+    }
+
+    /// How many folders deep the path is.
+    public var depth: Int { value.reduce(0) { $0 + ($1 == "/" ? 1 : 0) } }
+
+    /// The relative URL that leads from this page to `target`.
+    /// - Parameters:
+    ///   - target: The path to link to.
+    ///   - fragment: An optional heading id, appended as `#fragment`.
+    /// - Returns: A relative URL such as `../safety/when-to-stop.html#stop-rule`.
+    public func relative(to target: SitePath, fragment: String? = nil) -> String {
+        let from = value.split(separator: "/").dropLast()
+        let to = target.value.split(separator: "/")
+        var common = 0
+        while common < from.count, common < to.count - 1, from[from.startIndex + common] == to[common] {
+            common += 1
+        }
+        let ups = Array(repeating: "..", count: from.count - common)
+        let path = (ups + to[common...].map(String.init)).joined(separator: "/")
+        guard let fragment, !fragment.isEmpty else { return path }
+        return path + "#" + fragment
+    }
+
+    /// The path from the site root, for sitemap URLs.
+    public var rootRelative: String { value }
+
+    public static func < (lhs: SitePath, rhs: SitePath) -> Bool {
+        lhs.value.utf8.lexicographicallyPrecedes(rhs.value.utf8)
+    }
+
+    public static let home = SitePath("index.html")
+    public static let exerciseIndex = SitePath("exercises/index.html")
+    public static let notFound = SitePath("404.html")
+}
+
+extension Page {
+    /// Where the page is written: `exercises/bridge.html`, or `exercises/index.html` for an intro.
+    public var output: SitePath { SitePath(outputPath(forSource: source)) }
+}
+
+/// The output path for a content-relative source path: `.md` becomes `.html` and
+/// `_index.md` becomes `index.html`; other files keep their path.
+func outputPath(forSource source: String) -> String {
+    guard source.hasSuffix(".md") else { return source }
+    let base = source.dropLast(3)
+    if base == "_index" { return "index.html" }
+    if base.hasSuffix("/_index") { return base.dropLast(6) + "index.html" }
+    return base + ".html"
+}

@@ -1,0 +1,103 @@
+/// The files found under `Content/`, classified but not yet read.
+struct ContentWalk: Sendable {
+    /// Markdown files, by path relative to the content folder.
+    var markdown: [(source: String, absolute: String)] = []
+    var assets: [Asset] = []
+    /// Section folders (top-level folders holding Markdown), sorted.
+    var sectionFolders: Set<String> = []
+    var diagnostics: [Diagnostic] = []
+
+    /// Every file found, Markdown included, as assets to copy.
+    var allFiles: [Asset] {
+        (assets + markdown.map { Asset(source: $0.source, absolutePath: $0.absolute) })
+            .sorted { $0.source.utf8.lexicographicallyPrecedes($1.source.utf8) }
+    }
+
+    /// Files at the top of `Content/` that are settings, not pages or assets.
+    static let settingsFiles: Set<String> = ["handbook.yml", "topics.yml"]
+
+    /// Walks the content folder. Symlinks are followed only when they resolve inside it;
+    /// links that leave it, dangle or loop are reported and skipped.
+    /// - Parameters:
+    ///   - root: The content folder as the author named it (used in diagnostics).
+    ///   - fileSystem: Where to read.
+    /// - Throws: ``FileSystemError`` when the content folder itself can't be read.
+    init(root: String, fileSystem: FileSystem) throws {
+        let realRoot = try fileSystem.resolve(root)
+        try walk(folder: realRoot, relative: "", root: root, realRoot: realRoot, fileSystem: fileSystem, ancestors: [realRoot])
+        markdown.sort { $0.source.utf8.lexicographicallyPrecedes($1.source.utf8) }
+        assets.sort { $0.source.utf8.lexicographicallyPrecedes($1.source.utf8) }
+    }
+
+    private mutating func walk(
+        folder: String, relative: String, root: String, realRoot: String,
+        fileSystem: FileSystem, ancestors: Set<String>
+    ) throws {
+        for entry in try fileSystem.list(folder) {
+            // Hidden files and editor backups are never content.
+            if entry.name.hasPrefix(".") || entry.name.hasSuffix("~") { continue }
+            let source = joinPath(relative, entry.name)
+            var absolute = joinPath(folder, entry.name)
+            var kind = entry.kind
+            if kind == .symlink {
+                guard let target = follow(absolute, source: source, root: root, realRoot: realRoot, fileSystem: fileSystem)
+                else { continue }
+                absolute = target
+                kind = fileSystem.kind(target) ?? .other
+            }
+            switch kind {
+            case .directory:
+                // A folder link back to one of its own ancestors would be walked forever.
+                guard !ancestors.contains(absolute) else {
+                    diagnostics.append(Diagnostic(file: joinPath(root, source), rule: .symlinkLoop, message: Message.symlinkLoop))
+                    continue
+                }
+                try walk(folder: absolute, relative: source, root: root, realRoot: realRoot,
+                         fileSystem: fileSystem, ancestors: ancestors.union([absolute]))
+            case .file:
+                add(file: source, absolute: absolute, root: root)
+            case .symlink, .other:
+                continue
+            }
+        }
+    }
+
+    /// Resolves a symlink, or reports why it is not followed.
+    private mutating func follow(_ link: String, source: String, root: String, realRoot: String, fileSystem: FileSystem) -> String? {
+        let file = joinPath(root, source)
+        let target: String
+        do {
+            target = try fileSystem.resolve(link)
+        } catch {
+            let isLoop = (error as? FileSystemError)?.reason.hasPrefix("symlink loop") == true
+            diagnostics.append(Diagnostic(
+                file: file, rule: isLoop ? .symlinkLoop : .symlinkBroken,
+                message: isLoop ? Message.symlinkLoop : Message.symlinkBroken))
+            return nil
+        }
+        guard target == realRoot || target.hasPrefix(realRoot + "/") else {
+            diagnostics.append(Diagnostic(file: file, rule: .symlinkOutside, message: Message.symlinkOutside(target)))
+            return nil
+        }
+        return target
+    }
+
+    private mutating func add(file source: String, absolute: String, root: String) {
+        let parts = source.split(separator: "/")
+        if parts.count == 1, Self.settingsFiles.contains(source) { return }
+        guard source.hasSuffix(".md") else {
+            assets.append(Asset(source: source, absolutePath: absolute))
+            return
+        }
+        let file = joinPath(root, source)
+        switch parts.count {
+        case 1:
+            diagnostics.append(Diagnostic(file: file, rule: .layout, message: Message.pageOutsideSection))
+        case 2:
+            markdown.append((source, absolute))
+            sectionFolders.insert(String(parts[0]))
+        default:
+            diagnostics.append(Diagnostic(file: file, rule: .layout, message: Message.nestedPage))
+        }
+    }
+}

@@ -1,0 +1,58 @@
+/// A calendar date written `YYYY-MM-DD`, as in `reviewed:`. No time zone and no clock:
+/// output must depend only on the input.
+public struct Day: Sendable, Hashable, Comparable, Decodable, CustomStringConvertible {
+    public var year: Int
+    public var month: Int
+    public var day: Int
+
+    /// Creates a day, or nil when the date does not exist (2026-02-30).
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...12).contains(month), day >= 1, day <= Day.length(ofMonth: month, year: year) else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Parses exactly `YYYY-MM-DD`.
+    public init?(_ text: String) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
+        else { return nil }
+        self.init(year: year, month: month, day: day)
+    }
+
+    public init(from decoder: Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let day = Day(text) else {
+            throw FieldError(codingPath: decoder.codingPath, rule: .invalidDate, message: Message.invalidDate(text))
+        }
+        self = day
+    }
+
+    public var description: String {
+        let month = month < 10 ? "0\(month)" : "\(month)"
+        let day = day < 10 ? "0\(day)" : "\(day)"
+        return "\(year)-\(month)-\(day)"
+    }
+
+    /// A long form for readers, such as "1 November 2026".
+    public var longForm: String {
+        let names = ["January", "February", "March", "April", "May", "June", "July",
+                     "August", "September", "October", "November", "December"]
+        return "\(names[month - 1]) \(day), \(year)"
+    }
+
+    public static func < (lhs: Day, rhs: Day) -> Bool {
+        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+    }
+
+    private static func length(ofMonth month: Int, year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+}

@@ -1,0 +1,115 @@
+extension Site {
+    /// Loads `Content/`: settings, sections, pages and assets. Reads and decodes pages
+    /// in parallel; collects every problem instead of stopping at the first.
+    /// - Parameters:
+    ///   - contentFolder: The content folder, as the author named it (diagnostics use this prefix).
+    ///   - includeDrafts: Whether pages with `draft: true` are kept.
+    ///   - fileSystem: Where to read.
+    /// - Returns: The site (nil when settings are unusable) and every diagnostic found.
+    /// - Throws: ``FileSystemError`` when the content folder can't be read at all.
+    public static func load(
+        from contentFolder: String, includeDrafts: Bool = false, fileSystem: FileSystem = .disk
+    ) async throws -> (site: Site?, drafts: Set<String>, diagnostics: [Diagnostic]) {
+        let walk = try ContentWalk(root: contentFolder, fileSystem: fileSystem)
+        var diagnostics = walk.diagnostics
+        let (config, configProblems) = loadConfig(contentFolder, fileSystem: fileSystem)
+        diagnostics += configProblems
+
+        let loaded = try await walk.markdown.concurrentMap { file in
+            try loadPage(source: file.source, absolute: file.absolute, root: contentFolder, fileSystem: fileSystem)
+        }
+        diagnostics += loaded.flatMap(\.diagnostics)
+        let pages = loaded.compactMap(\.page)
+        let drafts = Set(pages.filter { $0.frontMatter.isDraft && !includeDrafts }.map(\.source))
+        let built = pages.filter { !drafts.contains($0.source) }
+
+        let (sections, sectionProblems) = assemble(built, walk: walk, root: contentFolder)
+        diagnostics += sectionProblems
+        diagnostics += outputCollisions(pages: built, assets: walk.assets, root: contentFolder)
+        guard let config else { return (nil, drafts, diagnostics) }
+        return (Site(config: config, sections: sections, assets: walk.assets), drafts, diagnostics)
+    }
+
+    private static func loadConfig(_ root: String, fileSystem: FileSystem) -> (SiteConfig?, [Diagnostic]) {
+        let file = joinPath(root, "handbook.yml")
+        guard let bytes = try? fileSystem.read(joinPath(root, "handbook.yml")) else {
+            return (nil, [Diagnostic(file: file, rule: .config, message: Message.missingConfig)])
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            return (nil, [Diagnostic(file: file, rule: .encoding, message: Message.encoding())])
+        }
+        return YAMLDocument(file: file, yaml: text, firstLine: 1).decode(SiteConfig.self, schema: .config)
+    }
+
+    /// Reads, splits and decodes one Markdown file.
+    static func loadPage(
+        source: String, absolute: String, root: String, fileSystem: FileSystem
+    ) throws -> (page: Page?, diagnostics: [Diagnostic]) {
+        let file = joinPath(root, source)
+        let slug = String(source.split(separator: "/").last!.dropLast(3))
+        var diagnostics: [Diagnostic] = []
+        if slug == "index" {
+            diagnostics.append(Diagnostic(file: file, rule: .duplicateSlug, message: Message.reservedIndex))
+        } else if slug != "_index", !isValidSlug(slug) {
+            diagnostics.append(Diagnostic(file: file, rule: .slug, message: Message.slug(slug)))
+        }
+        switch SourceFile.split(try fileSystem.read(absolute)) {
+        case .failure(let problem):
+            diagnostics.append(Diagnostic(file: file, line: problem.line, column: problem.column, rule: problem.rule, message: problem.message))
+            return (nil, diagnostics)
+        case .success(let split):
+            let document = YAMLDocument(file: file, yaml: split.yaml, firstLine: split.yamlLine)
+            let (frontMatter, problems) = document.decode(
+                FrontMatter.self, schema: slug == "_index" ? .sectionIndex : .page)
+            diagnostics += problems
+            guard let frontMatter, diagnostics.isEmpty else { return (nil, diagnostics) }
+            return (Page(source: source, file: file, frontMatter: frontMatter, body: split.body, bodyLine: split.bodyLine), [])
+        }
+    }
+
+    /// Groups pages into sections and sorts both by `order`, then title.
+    private static func assemble(_ pages: [Page], walk: ContentWalk, root: String) -> ([Section], [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var sections: [Section] = []
+        let bySection = Dictionary(grouping: pages, by: \.section)
+        let indexFiles = Set(walk.markdown.map(\.source).filter { $0.hasSuffix("/_index.md") })
+        for folder in walk.sectionFolders.sorted() {
+            let file = joinPath(root, folder)
+            if !isValidSlug(folder) {
+                diagnostics.append(Diagnostic(file: file, rule: .slug, message: Message.slug(folder)))
+            }
+            guard indexFiles.contains(folder + "/_index.md") else {
+                diagnostics.append(Diagnostic(file: file, rule: .missingIndex, message: Message.missingIndex(folder)))
+                continue
+            }
+            // An `_index.md` that failed to load is reported already; don't pile on.
+            let members = bySection[folder] ?? []
+            guard let index = members.first(where: \.isSectionIndex) else { continue }
+            sections.append(Section(slug: folder, index: index, pages: members.filter { !$0.isSectionIndex }.sorted(by: readingOrder)))
+        }
+        return (sections.sorted { readingOrder($0.index, $1.index) }, diagnostics)
+    }
+
+    /// `order` first (pages without one go last), then title, then path for a stable tie-break.
+    static func readingOrder(_ lhs: Page, _ rhs: Page) -> Bool {
+        let left = (lhs.frontMatter.order ?? Int.max, lhs.frontMatter.title, lhs.source)
+        let right = (rhs.frontMatter.order ?? Int.max, rhs.frontMatter.title, rhs.source)
+        return left < right
+    }
+
+    /// Two files written to one output path (an asset `bridge.html` beside `bridge.md`, say).
+    private static func outputCollisions(pages: [Page], assets: [Asset], root: String) -> [Diagnostic] {
+        var owners: [String: String] = [:]
+        var diagnostics: [Diagnostic] = []
+        for source in pages.map(\.source) + assets.map(\.source) {
+            let output = outputPath(forSource: source)
+            if let other = owners[output] {
+                diagnostics.append(Diagnostic(file: joinPath(root, source), rule: .duplicateSlug,
+                                              message: Message.duplicateOutput(output, other)))
+            } else {
+                owners[output] = source
+            }
+        }
+        return diagnostics
+    }
+}

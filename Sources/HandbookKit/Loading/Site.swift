@@ -1,0 +1,76 @@
+/// Everything loaded from `Content/`: the first stage's value.
+public struct Site: Sendable, Equatable {
+    public var config: SiteConfig
+    /// Sections sorted by `order`, then title.
+    public var sections: [Section]
+    /// Images and other files, copied beside their pages.
+    public var assets: [Asset]
+
+    public init(config: SiteConfig, sections: [Section], assets: [Asset] = []) {
+        self.config = config
+        self.sections = sections
+        self.assets = assets
+    }
+
+    /// Every page in reading order: each section's intro, then its pages.
+    public var allPages: [Page] {
+        sections.flatMap { [$0.index] + $0.pages }
+    }
+}
+
+/// A top-level folder of `Content/` with an `_index.md`.
+public struct Section: Sendable, Equatable {
+    public var slug: String
+    /// The section's `_index.md`: its title, summary and introduction.
+    public var index: Page
+    /// Pages sorted by `order`, then title.
+    public var pages: [Page]
+
+    public init(slug: String, index: Page, pages: [Page]) {
+        self.slug = slug
+        self.index = index
+        self.pages = pages
+    }
+}
+
+/// One Markdown file: `Content/<section>/<slug>.md`, or a section's `_index.md`.
+public struct Page: Sendable, Equatable {
+    /// Path relative to the content folder, such as `exercises/bridge.md`.
+    public var source: String
+    /// The path diagnostics show, such as `Content/exercises/bridge.md`.
+    public var file: String
+    public var frontMatter: FrontMatter
+    public var body: String
+    /// The file line where `body` starts, to offset Markdown positions.
+    public var bodyLine: Int
+
+    public init(source: String, file: String? = nil, frontMatter: FrontMatter, body: String, bodyLine: Int) {
+        self.source = source
+        self.file = file ?? source
+        self.frontMatter = frontMatter
+        self.body = body
+        self.bodyLine = bodyLine
+    }
+
+    /// The section folder name.
+    public var section: String { String(source.prefix { $0 != "/" }) }
+    /// The file name without `.md`.
+    public var slug: String {
+        let name = source.split(separator: "/").last.map(String.init) ?? source
+        return name.hasSuffix(".md") ? String(name.dropLast(3)) : name
+    }
+    public var isSectionIndex: Bool { slug == "_index" }
+}
+
+/// A non-Markdown file under `Content/`, copied to the same relative path.
+public struct Asset: Sendable, Equatable {
+    /// Path relative to the content folder.
+    public var source: String
+    /// The file's real location on disk.
+    public var absolutePath: String
+
+    public init(source: String, absolutePath: String) {
+        self.source = source
+        self.absolutePath = absolutePath
+    }
+}

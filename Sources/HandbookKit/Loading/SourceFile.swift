@@ -1,0 +1,87 @@
+/// A Markdown file split into its YAML front matter and its body, with the line numbers
+/// needed to report positions inside the file rather than inside the YAML block.
+struct SourceFile: Sendable, Equatable {
+    /// The YAML between the `---` lines.
+    var yaml: String
+    /// The file line of the YAML's first line (2 when the file starts with `---`).
+    var yamlLine: Int
+    /// The Markdown after the closing `---` line.
+    var body: String
+    /// The file line of the body's first line.
+    var bodyLine: Int
+
+    /// A problem that stops a file from being split, with its position.
+    struct Problem: Error, Equatable {
+        var line: Int
+        var column: Int
+        var rule: Rule
+        var message: String
+    }
+
+    /// Splits raw file bytes, rejecting empty, binary, non-UTF-8 and unterminated files.
+    /// - Parameter bytes: The file's contents.
+    /// - Returns: The split file, or the problem that prevents it.
+    static func split(_ bytes: [UInt8]) -> Result<SourceFile, Problem> {
+        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+            return .failure(Problem(line: 1, column: 1, rule: .emptyFile, message: Message.emptyFile))
+        }
+        if let nul = bytes.firstIndex(of: 0) {
+            let (line, column) = position(ofByte: nul, in: bytes)
+            return .failure(Problem(line: line, column: column, rule: .binaryFile, message: Message.binaryFile))
+        }
+        guard var text = String(validating: bytes, as: UTF8.self) else {
+            let (line, column) = position(ofByte: firstInvalidUTF8(bytes), in: bytes)
+            return .failure(Problem(line: line, column: column, rule: .encoding, message: Message.encoding()))
+        }
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        return split(text)
+    }
+
+    /// Splits already-decoded text.
+    static func split(_ text: String) -> Result<SourceFile, Problem> {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)[...]
+        guard let first = lines.popFirst(), isFence(first) else {
+            return .failure(Problem(line: 1, column: 1, rule: .frontMatter, message: Message.noFrontMatter))
+        }
+        guard let close = lines.firstIndex(where: isFence) else {
+            return .failure(Problem(line: 1, column: 1, rule: .frontMatter, message: Message.unterminatedFrontMatter))
+        }
+        let yaml = lines[..<close].joined(separator: "\n")
+        let body = lines[(close + 1)...].joined(separator: "\n")
+        // `close` indexes the split lines from 0, so the closing fence is file line close + 1.
+        return .success(SourceFile(yaml: yaml, yamlLine: 2, body: body, bodyLine: close + 2))
+    }
+
+    private static func isFence(_ line: Substring) -> Bool {
+        var line = line
+        while line.last == " " || line.last == "\t" || line.last == "\r" { line.removeLast() }
+        return line == "---"
+    }
+
+    /// The offset of the first byte that does not start a well-formed UTF-8 sequence.
+    private static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int {
+        var offset = 0
+        while offset < bytes.count {
+            let scalarStart = offset
+            var decoder = UTF8()
+            var iterator = bytes[offset...].makeIterator()
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar):
+                offset += UTF8.width(scalar)
+            case .emptyInput:
+                return bytes.count - 1
+            case .error:
+                return scalarStart
+            }
+        }
+        return max(bytes.count - 1, 0)
+    }
+
+    private static func position(ofByte offset: Int, in bytes: [UInt8]) -> (line: Int, column: Int) {
+        let before = bytes[..<offset]
+        let line = before.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
+        let lineStart = before.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+        let column = bytes[lineStart..<offset].reduce(1) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+        return (line, column)
+    }
+}

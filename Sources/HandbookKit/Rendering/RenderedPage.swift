@@ -1,0 +1,76 @@
+/// A page after Markdown rendering: its HTML body and what the body refers to.
+public struct RenderedPage: Sendable, Equatable {
+    public var page: Page
+    /// The body as HTML, headings carrying ids and `.md` links rewritten to `.html`; on an
+    /// exercise page, only the part before `## How to do it`.
+    public var html: String
+    /// On an exercise page, the body from `## How to do it` on, so the template can put the
+    /// "Stop if" box just above the steps; otherwise empty.
+    public var htmlFromSteps: String
+    public var headings: [Heading]
+    public var links: [LinkReference]
+    public var images: [ImageReference]
+
+    /// The id of the exercise heading the "Stop if" box goes above.
+    public static let stepsHeadingID = "how-to-do-it"
+
+    public init(page: Page, html: String, htmlFromSteps: String = "", headings: [Heading], links: [LinkReference], images: [ImageReference]) {
+        self.page = page
+        self.html = html
+        self.htmlFromSteps = htmlFromSteps
+        self.headings = headings
+        self.links = links
+        self.images = images
+    }
+}
+
+/// A heading of a page body, with its GitHub-style id.
+public struct Heading: Sendable, Equatable {
+    public var level: Int
+    public var text: String
+    public var id: String
+    /// 1-based file line.
+    public var line: Int
+}
+
+/// Where a link or image points, resolved against the page that holds it.
+public enum LinkTarget: Sendable, Equatable, Hashable {
+    /// Another page (or section intro), by its source path: `safety/when-to-stop.md`.
+    case page(String)
+    /// A file under `Content/` that is not a page: `exercises/bridge.svg`.
+    case file(String)
+    /// An http(s), mailto or tel URL, left alone.
+    case external
+    /// A path that climbs out of the content folder.
+    case outside(String)
+    /// A scheme that is not allowed (`javascript:`), already removed from the output.
+    case unsafe
+}
+
+/// One link in a page body, with its source position for diagnostics.
+public struct LinkReference: Sendable, Equatable {
+    /// The URL as the author wrote it.
+    public var url: String
+    public var target: LinkTarget
+    /// The `#fragment`, if any, without the `#`.
+    public var fragment: String?
+    public var line: Int
+    public var column: Int
+}
+
+/// One image in a page body.
+public struct ImageReference: Sendable, Equatable {
+    public var url: String
+    public var target: LinkTarget
+    public var alt: String
+    public var line: Int
+    public var column: Int
+}
+
+/// The site after rendering: every page's HTML and references, in reading order.
+public struct RenderedSite: Sendable, Equatable {
+    public var site: Site
+    /// Keyed by source path.
+    public var pages: [String: RenderedPage]
+    public var diagnostics: [Diagnostic]
+}

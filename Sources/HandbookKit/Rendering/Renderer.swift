@@ -1,0 +1,69 @@
+import CCmark
+
+/// Renders one page's Markdown: heading ids, link rewriting, and the references the
+/// link checker needs, all in one pass over cmark's tree.
+/// - Parameter page: A loaded page.
+/// - Returns: The rendered page and any warnings (unsafe URLs removed).
+func render(_ page: Page) -> (RenderedPage, [Diagnostic]) {
+    let document = CmarkDocument(markdown: page.body)
+    let resolver = LinkResolver(source: page.source)
+    let source = SourceText(page.body)
+    var slugger = HeadingSlugger()
+    var headings: [Heading] = []
+    var headingNodes: [(CmarkDocument.Node, String)] = []
+    var links: [LinkReference] = []
+    var images: [ImageReference] = []
+    var diagnostics: [Diagnostic] = []
+    // cmark lines are body lines; the file has front matter above them.
+    let lineOffset = page.bodyLine - 1
+
+    document.forEachNode { node in
+        switch node.type {
+        case CMARK_NODE_HEADING:
+            let text = node.plainText
+            let id = slugger.id(for: text)
+            headings.append(Heading(level: node.headingLevel, text: text, id: id, line: node.line + lineOffset))
+            headingNodes.append((node, id))
+        case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+            let url = node.url
+            let (target, fragment, output) = resolver.resolve(url)
+            if output != url { node.setURL(output) }
+            let line = node.line + lineOffset
+            let column = source.column(line: node.line, byteColumn: node.column)
+            if target == .unsafe {
+                diagnostics.append(Diagnostic(file: page.file, line: line, column: column, severity: .warning,
+                                              rule: .unsafeURL, message: Message.unsafeURL(url)))
+            }
+            if node.type == CMARK_NODE_IMAGE {
+                images.append(ImageReference(url: url, target: target, alt: node.plainText, line: line, column: column))
+            } else {
+                links.append(LinkReference(url: url, target: target, fragment: fragment, line: line, column: column))
+            }
+        default:
+            break
+        }
+    }
+    // Replacing nodes while cmark's iterator walks them would invalidate it.
+    var steps: CmarkDocument.Node?
+    for (node, id) in headingNodes {
+        let block = document.giveID(id, to: node)
+        if id == RenderedPage.stepsHeadingID { steps = block }
+    }
+    let html = page.frontMatter.exercise != nil && steps != nil
+        ? document.html(splittingBefore: steps!)
+        : (document.html(), "")
+    let rendered = RenderedPage(page: page, html: html.0, htmlFromSteps: html.1, headings: headings, links: links, images: images)
+    return (rendered, diagnostics)
+}
+
+extension Site {
+    /// Renders every page in parallel.
+    /// - Returns: The rendered site, whose diagnostics are warnings only.
+    public func rendered() async -> RenderedSite {
+        let results = await allPages.concurrentMap { render($0) }
+        var pages: [String: RenderedPage] = [:]
+        pages.reserveCapacity(results.count)
+        for (page, _) in results { pages[page.page.source] = page }
+        return RenderedSite(site: self, pages: pages, diagnostics: results.flatMap(\.1))
+    }
+}

@@ -1,0 +1,103 @@
+extension LinkedSite {
+    /// Fills the templates for every output page, in parallel.
+    /// - Parameters:
+    ///   - templates: The compiled templates.
+    ///   - assets: Files under `Templates/assets/`, copied to `assets/`.
+    /// - Returns: The complete output plan.
+    public func templated(with templates: TemplateLibrary, assets: [Asset]) async -> OutputPlan {
+        let pages = rendered.site.allPages.filter { !$0.isSectionIndex }.map(\.source)
+        let rendered = await pages.concurrentMap { source -> (SitePath, String) in
+            let page = self.page(source)!
+            let context = PageContext(linked: self, here: page.page.output)
+            let template = page.page.frontMatter.exercise == nil ? "page" : "exercise"
+            return (page.page.output, templates.render(template, context.article(page)))
+        }
+        var plan = OutputPlan()
+        for (path, html) in rendered { plan.add(path, html) }
+        for section in site.sections where section.slug != RenderedSite.exerciseSection {
+            plan.add(section.index.output, templates.render("section", sectionContext(section)))
+        }
+        plan.add(.exerciseIndex, templates.render("exercises", exerciseIndexContext()))
+        plan.add(.home, templates.render("index", homeContext()))
+        plan.add(.notFound, templates.render("404", notFoundContext()))
+        plan.add(SitePath("robots.txt"), templates.render("robots.txt", siteFileContext()))
+        if site.config.baseURL != nil {
+            plan.add(SitePath("sitemap.xml"), templates.render("sitemap.xml", siteFileContext()))
+        }
+        for asset in site.assets + assets {
+            plan.copy(asset.absolutePath, to: SitePath(asset.source))
+        }
+        return plan
+    }
+
+    private func sectionContext(_ section: Section) -> [String: Any] {
+        let context = PageContext(linked: self, here: section.index.output)
+        guard let intro = page(section.index.source) else { return [:] }
+        var values = context.article(intro)
+        values["pages"] = section.pages.map { context.entry($0.source) }
+        return values
+    }
+
+    private func exerciseIndexContext() -> [String: Any] {
+        let context = PageContext(linked: self, here: .exerciseIndex)
+        let section = site.sections.first { $0.slug == RenderedSite.exerciseSection }
+        var values: [String: Any]
+        if let section, let intro = page(section.index.source) {
+            values = context.article(intro)
+        } else {
+            values = context.common(title: "Exercises", description: "Every exercise, by type and by body area.", section: nil)
+            values["title"] = "Exercises"
+        }
+        let index = exerciseIndex
+        values["guides"] = index.guides.map(context.entry)
+        func groups(_ groups: [ExerciseIndex.Group], prefix: String) -> [[String: Any]] {
+            groups.map { group in
+                ["title": group.title, "id": prefix + HeadingSlugger.slug(group.title), "pages": group.pages.map(context.entry)]
+            }
+        }
+        values["byType"] = groups(index.byType, prefix: "type-")
+        values["byArea"] = groups(index.byArea, prefix: "area-")
+        values["exerciseCount"] = index.byType.reduce(0) { $0 + $1.pages.count }
+        return values
+    }
+
+    private func homeContext() -> [String: Any] {
+        let context = PageContext(linked: self, here: .home)
+        var values = context.common(title: nil, description: site.config.description, section: nil)
+        values["title"] = site.config.title
+        values["sections"] = site.sections.map { section -> [String: Any] in
+            var entry = context.entry(section.index.source)
+            entry["pages"] = section.pages.map { context.entry($0.source) }
+            return entry
+        }
+        if let first = readingOrder.first { values["startHref"] = context.href(source: first) }
+        return values
+    }
+
+    /// The 404 page is served at any depth, so it can't use relative links: it links home
+    /// through `base_url` when set, else the domain root, and inlines its styles.
+    private func notFoundContext() -> [String: Any] {
+        let config = site.config
+        return [
+            "lang": config.language,
+            "siteTitle": config.title,
+            "pageTitle": "Page not found | \(config.title)",
+            "homeHref": config.baseURL.map { $0 + "index.html" } ?? "/",
+        ]
+    }
+
+    private func siteFileContext() -> [String: Any] {
+        guard let base = site.config.baseURL else { return [:] }
+        var urls: [[String: String]] = [["loc": base]]
+        for source in readingOrder {
+            guard let page = page(source)?.page else { continue }
+            var url = ["loc": base + page.output.value]
+            if let reviewed = page.frontMatter.reviewed { url["lastmod"] = reviewed.description }
+            urls.append(url)
+        }
+        if site.sections.first(where: { $0.slug == RenderedSite.exerciseSection }) == nil {
+            urls.append(["loc": base + SitePath.exerciseIndex.value])
+        }
+        return ["baseURL": base, "urls": urls]
+    }
+}

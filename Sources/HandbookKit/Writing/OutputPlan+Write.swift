@@ -1,0 +1,99 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+extension OutputPlan {
+    /// Writes the plan to `folder` atomically: everything goes into a temporary folder
+    /// beside it (same file system), which then takes the old folder's place in one
+    /// `rename`-exchange. A failed, crashed or killed build leaves either the old complete
+    /// site or the new one, never a mix; stale files vanish with the old folder.
+    /// - Parameters:
+    ///   - folder: The output folder, such as `Public`.
+    ///   - fileSystem: Where to write.
+    /// - Throws: ``FileSystemError``; the output folder is then untouched.
+    public func write(to folder: String, fileSystem: FileSystem = .disk) async throws {
+        let staging = StagingFolders(output: folder)
+        staging.removeLeftovers(fileSystem: fileSystem)
+        try fileSystem.createDirectory(staging.building)
+        do {
+            try await writeFiles(into: staging.building, fileSystem: fileSystem)
+        } catch {
+            try? fileSystem.remove(staging.building)
+            throw error
+        }
+        try swap(staging, fileSystem: fileSystem)
+    }
+
+    private func writeFiles(into root: String, fileSystem: FileSystem) async throws {
+        let paths = sortedPaths
+        // Parents before children: sorted paths list a folder's prefix first.
+        var folders: [String] = []
+        var seen: Set<String> = []
+        for path in paths where !path.folder.isEmpty && seen.insert(path.folder).inserted {
+            folders.append(path.folder)
+        }
+        for folder in folders.sorted() { try fileSystem.createDirectory(joinPath(root, folder)) }
+        let files = self.files
+        _ = try await paths.concurrentMap { path in
+            let target = joinPath(root, path.value)
+            switch files[path]! {
+            case .bytes(let bytes): try fileSystem.write(target, bytes)
+            case .copy(let source): try fileSystem.write(target, try fileSystem.read(source))
+            }
+        }
+    }
+
+    private func swap(_ staging: StagingFolders, fileSystem: FileSystem) throws {
+        guard fileSystem.kind(staging.output) != nil else {
+            try fileSystem.rename(staging.building, staging.output)
+            return
+        }
+        do {
+            try fileSystem.exchange(staging.building, staging.output)
+        } catch {
+            // No atomic exchange on this system: two renames, with the old site kept until
+            // the new one is in place, so a crash in between leaves a complete copy on disk.
+            try fileSystem.rename(staging.output, staging.retired)
+            try fileSystem.rename(staging.building, staging.output)
+            try? fileSystem.remove(staging.retired)
+            return
+        }
+        // After the exchange the staging name holds the old site.
+        try? fileSystem.remove(staging.building)
+    }
+}
+
+/// The temporary folders beside the output: `.Public.building-<pid>` and `.Public.retired-<pid>`.
+struct StagingFolders {
+    var output: String
+    var parent: String
+    var name: String
+    var building: String { joinPath(parent, ".\(name).building-\(getpid())") }
+    var retired: String { joinPath(parent, ".\(name).retired-\(getpid())") }
+
+    init(output: String) {
+        var trimmed = output
+        while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed.removeLast() }
+        self.output = trimmed
+        if let slash = trimmed.lastIndex(of: "/") {
+            parent = slash == trimmed.startIndex ? "/" : String(trimmed[..<slash])
+            name = String(trimmed[trimmed.index(after: slash)...])
+        } else {
+            parent = "."
+            name = trimmed
+        }
+    }
+
+    /// Removes folders left by builds that were killed: those whose process is gone.
+    func removeLeftovers(fileSystem: FileSystem) {
+        guard let entries = try? fileSystem.list(parent) else { return }
+        for entry in entries {
+            for prefix in [".\(name).building-", ".\(name).retired-"] where entry.name.hasPrefix(prefix) {
+                guard let pid = Int32(entry.name.dropFirst(prefix.count)) else { continue }
+                if pid == getpid() || (kill(pid, 0) != 0 && errno == ESRCH) {
+                    try? fileSystem.remove(joinPath(parent, entry.name))
+                }
+            }
+        }
+    }
+}
