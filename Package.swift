@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "Handbook",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "handbook", targets: ["handbook"]),
         .library(name: "HandbookKit", targets: ["HandbookKit"]),
@@ -36,7 +36,7 @@ let package = Package(
         ),
         .testTarget(
             name: "HandbookKitTests",
-            dependencies: ["HandbookKit"],
+            dependencies: ["HandbookKit", "handbook"],
             exclude: ["Fixtures"]
         ),
     ]

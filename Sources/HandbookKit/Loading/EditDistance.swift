@@ -1,7 +1,8 @@
 /// The closest candidate to a mistyped word, for "did you mean" hints: Levenshtein
-/// distance of at most a third of the word's length (and at least 1), as argument-parser does.
+/// distance of at most a third of the word's length, and at least 2 so a swapped pair of
+/// letters (`titel`) still finds its word.
 func closestMatch(to word: String, in candidates: [String]) -> String? {
-    let limit = max(1, word.count / 3)
+    let limit = max(2, word.count / 3)
     return candidates
         .map { (candidate: $0, distance: editDistance(word.lowercased(), $0.lowercased())) }
         .filter { $0.distance <= limit }

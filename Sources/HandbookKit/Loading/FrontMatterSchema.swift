@@ -42,7 +42,10 @@ struct FrontMatterSchema: Sendable {
             let key = keyNode.string ?? ""
             present.insert(key)
             guard keys.contains(key) else {
-                let message = Message.unknownKey(key, suggestion: closestMatch(to: key, in: keys), allowed: keys)
+                let suggestion = closestMatch(to: key, in: keys)
+                // A misspelt required key is one problem, not an unknown key plus a missing one.
+                if let suggestion { present.insert(suggestion) }
+                let message = Message.unknownKey(key, suggestion: suggestion, allowed: keys)
                 found.append((keyNode.mark, .unknownKey, message))
                 continue
             }

@@ -39,7 +39,8 @@ struct SourceFile: Sendable, Equatable {
 
     /// Splits already-decoded text.
     static func split(_ text: String) -> Result<SourceFile, Problem> {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)[...]
+        // "\r\n" is one Character in Swift, so split on both forms of line end.
+        var lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }[...]
         guard let first = lines.popFirst(), isFence(first) else {
             return .failure(Problem(line: 1, column: 1, rule: .frontMatter, message: Message.noFrontMatter))
         }

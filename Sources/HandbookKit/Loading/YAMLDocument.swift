@@ -106,6 +106,8 @@ struct YAMLDocument {
         case is Bool.Type: "`true` or `false`"
         case is String.Type: "text"
         case is [String].Type: "a list of text items, such as `[one, two]`"
+        // Yams reports a wanted plain value as `Node.Scalar`.
+        case is Node.Scalar.Type: "text"
         default: "a set of `key: value` lines"
         }
     }

@@ -44,6 +44,7 @@ func render(_ page: Page) -> (RenderedPage, [Diagnostic]) {
         }
     }
     // Replacing nodes while cmark's iterator walks them would invalidate it.
+    document.convertPipeTables()
     var steps: CmarkDocument.Node?
     for (node, id) in headingNodes {
         let block = document.giveID(id, to: node)

@@ -49,7 +49,7 @@ extension LinkedSite {
             values["title"] = "Exercises"
         }
         let index = exerciseIndex
-        values["guides"] = index.guides.map(context.entry)
+        if !index.guides.isEmpty { values["guides"] = ["items": index.guides.map(context.entry)] }
         func groups(_ groups: [ExerciseIndex.Group], prefix: String) -> [[String: Any]] {
             groups.map { group in
                 ["title": group.title, "id": prefix + HeadingSlugger.slug(group.title), "pages": group.pages.map(context.entry)]

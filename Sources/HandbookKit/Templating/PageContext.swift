@@ -47,16 +47,19 @@ struct PageContext {
             ]
             guard section.slug == currentSection else { return entry }
             var pages = section.pages[...]
-            if pages.count > Self.navigationWindow,
-               let position = pages.firstIndex(where: { $0.output == here }) {
-                let half = Self.navigationWindow / 2
-                let start = max(pages.startIndex, position - half)
-                pages = pages[start..<min(pages.endIndex, start + Self.navigationWindow)]
-                entry["more"] = section.pages.count
+            var children: [String: Any] = [:]
+            if pages.count > Self.navigationWindow {
+                let position = pages.firstIndex { $0.output == here } ?? pages.startIndex
+                let start = max(pages.startIndex, min(position - Self.navigationWindow / 2, pages.endIndex - Self.navigationWindow))
+                pages = pages[start..<(start + Self.navigationWindow)]
+                children["more"] = section.pages.count
+                children["sectionHref"] = href(source: section.index.source)
             }
-            entry["pages"] = pages.map { page in
+            guard !pages.isEmpty else { return entry }
+            children["items"] = pages.map { page in
                 ["title": page.frontMatter.title, "href": href(page.output), "current": page.output == here] as [String: Any]
             }
+            entry["children"] = children
             return entry
         }
     }
@@ -89,16 +92,16 @@ struct PageContext {
         if let previous { context["previous"] = entry(previous) }
         if let next { context["next"] = entry(next) }
         let backlinks = linked.backlinks[page.source] ?? []
-        if !backlinks.isEmpty { context["backlinks"] = backlinks.map(entry) }
+        if !backlinks.isEmpty { context["backlinks"] = ["items": backlinks.map(entry)] }
         if let reviewed = matter.reviewed { context["reviewed"] = ["iso": reviewed.description, "text": reviewed.longForm] }
         if let due = matter.nextReview { context["nextReview"] = ["iso": due.description, "text": due.longForm] }
         let sources = (matter.sources ?? []).map(SourceCitation.init)
         if !sources.isEmpty {
-            context["sources"] = sources.map { source -> [String: Any] in
+            context["sources"] = ["items": sources.map { source -> [String: Any] in
                 var item: [String: Any] = ["title": source.title]
                 if let url = source.url { item["url"] = url }
                 return item
-            }
+            }]
         }
         if let exercise = matter.exercise { context["exercise"] = Self.exercise(exercise) }
         return context

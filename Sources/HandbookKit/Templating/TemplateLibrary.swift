@@ -29,7 +29,7 @@ public struct TemplateLibrary: Sendable {
             } catch let error as MustacheTemplate.ParserError {
                 diagnostics.append(Diagnostic(
                     file: source.file, line: error.context.lineNumber, column: error.context.columnNumber,
-                    rule: .template, message: Message.templateSyntax("\(error.error)")))
+                    rule: .template, message: Message.templateSyntax(Self.describe(error.error))))
             } catch {
                 diagnostics.append(Diagnostic(file: source.file, rule: .template, message: Message.templateSyntax("\(error)")))
             }
@@ -44,6 +44,23 @@ public struct TemplateLibrary: Sendable {
             }
         }
         return diagnostics.hasErrors ? (nil, diagnostics) : (TemplateLibrary(library: library), diagnostics)
+    }
+
+    /// Plain words for swift-mustache's parser errors.
+    static func describe(_ error: Error) -> String {
+        guard let error = error as? MustacheTemplate.Error else { return "\(error)" }
+        switch error {
+        case .sectionCloseNameIncorrect: return "this closing tag does not match the section it closes"
+        case .unfinishedName: return "a tag is not closed with `}}`"
+        case .expectedSectionEnd: return "a section is opened but never closed"
+        case .invalidSetDelimiter: return "the set-delimiter tag is malformed"
+        case .transformAppliedToInheritanceSection: return "a transform cannot apply to an inherited section"
+        case .illegalTokenInsideInheritSection: return "only block overrides may appear inside `{{<parent}}`"
+        case .textInsideInheritSection: return "text inside `{{<parent}}` must be inside a block override"
+        case .invalidConfigVariableSyntax: return "the `{{% ... }}` pragma is malformed"
+        case .unrecognisedConfigVariable: return "unknown `{{% ... }}` pragma"
+        @unknown default: return "\(error)"
+        }
     }
 
     /// Renders a named template with a dictionary context.
