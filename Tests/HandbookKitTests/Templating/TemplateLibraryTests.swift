@@ -1,0 +1,49 @@
+import Testing
+@testable import HandbookKit
+
+@Suite struct TemplateLibraryTests {
+    func sources(_ templates: [String: String], partials: [String: String] = [:]) -> TemplateSources {
+        let required = Dictionary(uniqueKeysWithValues: TemplateLibrary.required.map { ($0, "ok") })
+        return TemplateSources(
+            folder: "Templates",
+            templates: required.merging(templates) { $1 }.sorted { $0.key < $1.key }
+                .map { .init(name: $0.key, file: "Templates/\($0.key).mustache", text: $0.value) },
+            partials: partials.sorted { $0.key < $1.key }
+                .map { .init(name: $0.key, file: "Templates/partials/\($0.key).mustache", text: $0.value) },
+            assets: [])
+    }
+
+    @Test func aMissingPartialIsAnErrorAtItsTag() {
+        let (library, problems) = TemplateLibrary.compile(sources(["page": "<p>\n  {{> footer}} {{>nav }}\n"], partials: ["nav": "x"]))
+        #expect(library == nil)
+        #expect(problems.map(\.description) == [
+            "Templates/page.mustache:2:3: error: partial `footer` does not exist; add `Templates/partials/footer.mustache` or fix the name [template]",
+        ])
+    }
+
+    @Test func aMissingTemplateIsNamed() {
+        var broken = sources([:])
+        broken.templates.removeAll { $0.name == "exercise" }
+        let (_, problems) = TemplateLibrary.compile(broken)
+        #expect(problems.map(\.message) == ["template `exercise.mustache` is missing from the templates folder"])
+    }
+
+    @Test func valuesAreEscapedUnlessTripleBraced() throws {
+        let (library, problems) = TemplateLibrary.compile(sources(["page": "{{title}}|{{{content}}}"]))
+        #expect(problems.isEmpty)
+        let html = try #require(library).render("page", ["title": "<b>&\"'", "content": "<p>ok</p>"])
+        #expect(html == "&lt;b&gt;&amp;&quot;&#39;|<p>ok</p>")
+    }
+
+    @Test func projectTemplatesUseTripleBracesOnlyForContent() throws {
+        let (sources, _) = try TemplateSources.load(from: Fixture.packageRoot.appendingPathComponent("Templates").path)
+        for source in sources.templates + sources.partials {
+            var rest = source.text[...]
+            while let open = rest.range(of: "{{{") {
+                let name = rest[open.upperBound...].prefix { $0 != "}" }
+                #expect(name.hasPrefix("content"), "\(source.file) renders `\(name)` unescaped")
+                rest = rest[open.upperBound...]
+            }
+        }
+    }
+}
