@@ -5,6 +5,8 @@ public struct Build: Sendable {
     public var outputFolder: String
     public var includeDrafts: Bool
     public var fileSystem: FileSystem
+    /// Inputs to the content rules, such as today's date for `review-due`.
+    public var checkContext = CheckContext()
 
     /// What a build produced.
     public struct Report: Sendable {
@@ -38,7 +40,7 @@ public struct Build: Sendable {
 
         let rendered = await site.rendered()
         let (linked, linkProblems) = rendered.linked(drafts: drafts)
-        diagnostics += rendered.diagnostics + linkProblems
+        diagnostics += rendered.diagnostics + linkProblems + linked.checked(checkContext)
         let exercises = site.allPages.filter { $0.frontMatter.exercise != nil }.count
         let pages = site.allPages.count
         guard let library, !diagnostics.hasErrors else {

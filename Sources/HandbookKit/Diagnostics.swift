@@ -4,7 +4,7 @@
 /// Lines and columns are 1-based. Columns count Unicode scalars, as libYAML does;
 /// cmark reports byte columns, which ``SourceText/column(line:byteColumn:)`` converts
 /// in one place so every stage speaks the same unit.
-public struct Diagnostic: Sendable, Hashable, Comparable, CustomStringConvertible {
+public struct Diagnostic: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
     /// How serious a problem is: errors stop the build, warnings are printed.
     public enum Severity: String, Sendable, Hashable, Codable {
         case error, warning

@@ -66,6 +66,56 @@ enum Message {
         return "`\(page)` has no heading with id `#\(fragment)`" + hint
     }
 
+    // Content rules
+    static func readability(_ grade: Double, limit: Double) -> String {
+        "reading grade \(oneDecimal(grade)) is above \(oneDecimal(limit)); use shorter sentences and everyday words"
+    }
+    static func longSentence(_ words: Int, limit: Int) -> String {
+        "a sentence of \(words) words is longer than \(limit); split it in two"
+    }
+    static let missingSummary = "missing `summary`; add one sentence with the page's main message"
+    static func longSummary(_ length: Int) -> String {
+        "`summary` is \(length) characters; keep it to 160 or fewer"
+    }
+    static let missingReviewed = "missing `reviewed`; add the date of the last clinical review (YYYY-MM-DD)"
+    static func reviewedInFuture(_ day: Day) -> String { "`reviewed` date \(day) is in the future" }
+    static func nextReviewBeforeReviewed(_ next: Day, _ reviewed: Day) -> String {
+        "`next_review` \(next) is not after `reviewed` \(reviewed)"
+    }
+    static func reviewDue(_ day: Day) -> String {
+        "review was due on \(day); review the page against its sources and update `reviewed` and `next_review`"
+    }
+    static let noSources = "no `sources`; cite at least one as \"Title - https://url\""
+    static func badSource(_ entry: String) -> String {
+        "source `\(entry)` has no well-formed http(s) URL; write it as \"Title - https://url\""
+    }
+    static func emptySafetyList(_ key: String) -> String { "exercise has an empty `\(key)` list; add at least one item" }
+    static func noRedFlagsPage(_ page: String) -> String {
+        "exercise pages link to the red-flags page `\(page)`, which does not exist; add it"
+    }
+    static let emptyAlt = "image has no alt text; describe who does what, in which position"
+    static func fileNameAlt(_ alt: String) -> String { "alt text `\(alt)` is a file name; describe what the picture shows" }
+    static let h1InBody = "`#` heading in the body; the page title is the only top-level heading, so start at `##`"
+    static func skippedLevel(from: Int, to: Int) -> String {
+        "heading level jumps from h\(from) to h\(to); use h\(from + 1)"
+    }
+    static func uncoveredTopic(_ id: String) -> String { "topic `\(id)` is not covered by any page's `covers:`" }
+    static func unknownTopic(_ id: String, suggestion: String?) -> String {
+        "`covers:` names unknown topic `\(id)`" + (suggestion.map { "; did you mean `\($0)`?" } ?? "")
+    }
+    static func duplicateTitle(_ title: String, other: String) -> String {
+        "title `\(title)` is also used by `\(other)`; give each page its own title"
+    }
+    static let topicsShape = "`topics.yml` must map each group to `id: short title` lines"
+    static func unknownRule(_ name: String, suggestion: String?) -> String {
+        "unknown rule `\(name)` in `rules:`" + (suggestion.map { "; did you mean `\($0)`?" } ?? "")
+    }
+
+    static func oneDecimal(_ value: Double) -> String {
+        let tenths = Int((value * 10).rounded())
+        return "\(tenths / 10).\(abs(tenths % 10))"
+    }
+
     // Templates
     static func templateSyntax(_ problem: String) -> String { "template syntax error: \(problem)" }
     static func missingPartial(_ name: String) -> String {

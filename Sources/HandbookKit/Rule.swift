@@ -25,6 +25,18 @@ public enum Rule: String, Sendable, Hashable, Codable, CaseIterable {
     case unsafeURL = "unsafe-url"
     case link = "link"
     case anchor = "anchor"
+    // Content rules (`handbook check`, and every build)
+    case readability = "readability"
+    case sentenceLength = "sentence-length"
+    case summary = "summary"
+    case reviewed = "reviewed"
+    case reviewDue = "review-due"
+    case sources = "sources"
+    case exerciseSafety = "exercise-safety"
+    case altText = "alt-text"
+    case headings = "headings"
+    case coverage = "coverage"
+    case duplicateTitle = "duplicate-title"
     // Templates and output
     case template = "template"
     case io = "io"

@@ -23,8 +23,9 @@ struct BuildCommand: AsyncParsableCommand {
     func run() async throws {
         let clock = ContinuousClock()
         let start = clock.now
-        let build = Build(contentFolder: site.content, templatesFolder: site.templates,
+        var build = Build(contentFolder: site.content, templatesFolder: site.templates,
                           outputFolder: output, includeDrafts: drafts)
+        build.checkContext = CheckContext(today: .today)
         let report: Build.Report
         do {
             report = try await build.run()
@@ -48,10 +49,32 @@ struct BuildCommand: AsyncParsableCommand {
     }
 }
 
-/// Prints diagnostics to standard error, one per line, in the compiler format.
+/// Prints diagnostics to standard error in the compiler format, coloured only on a terminal.
 enum DiagnosticPrinter {
     static func print(_ diagnostics: [Diagnostic]) {
         guard !diagnostics.isEmpty else { return }
-        printError(diagnostics.map(\.description).joined(separator: "\n"))
+        let colour = isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        printError(diagnostics.map { colour ? coloured($0) : $0.description }.joined(separator: "\n"))
+    }
+
+    private static func coloured(_ diagnostic: Diagnostic) -> String {
+        let plain = diagnostic.description
+        let label = "\(diagnostic.severity.rawValue):"
+        let code = diagnostic.severity == .error ? "\u{1B}[1;31m" : "\u{1B}[1;33m"
+        return plain.replacingOccurrences(of: " \(label) ", with: " \(code)\(label)\u{1B}[0m ", options: [], range: plain.range(of: " \(label) "))
+    }
+
+    /// "12 pages checked: 1 error, 2 warnings".
+    static func summary(_ diagnostics: [Diagnostic], pages: Int) -> String {
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        let warnings = diagnostics.count - errors
+        return "\(pages) pages checked: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
+    }
+
+    /// A stable JSON array of `{file, line, column, severity, rule, message}` objects.
+    static func json(_ diagnostics: [Diagnostic]) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(diagnostics), as: UTF8.self)
     }
 }

@@ -10,14 +10,30 @@ extension Site {
     public static func load(
         from contentFolder: String, includeDrafts: Bool = false, fileSystem: FileSystem = .disk
     ) async throws -> (site: Site?, drafts: Set<String>, diagnostics: [Diagnostic]) {
+        try await load(from: contentFolder, includeDrafts: includeDrafts, fileSystem: fileSystem) { files in
+            try await files.concurrentMap { file in
+                try loadPage(source: file.source, absolute: file.absolute, root: contentFolder, fileSystem: fileSystem)
+            }
+        }
+    }
+
+    /// One loaded Markdown file: the page, or the diagnostics that kept it out.
+    typealias LoadedPage = (page: Page?, diagnostics: [Diagnostic])
+
+    /// ``load(from:includeDrafts:fileSystem:)`` with the per-file step supplied by the caller,
+    /// so ``IncrementalBuild`` can answer unchanged files from its cache. Everything else
+    /// (the walk, settings, sections, collisions) is the same code for both.
+    /// - Parameter loadPages: Loads the walk's Markdown files, returning one result per file, in order.
+    static func load(
+        from contentFolder: String, includeDrafts: Bool, fileSystem: FileSystem,
+        loadPages: ([(source: String, absolute: String)]) async throws -> [LoadedPage]
+    ) async throws -> (site: Site?, drafts: Set<String>, diagnostics: [Diagnostic]) {
         let walk = try ContentWalk(root: contentFolder, fileSystem: fileSystem)
         var diagnostics = walk.diagnostics
         let (config, configProblems) = loadConfig(contentFolder, fileSystem: fileSystem)
         diagnostics += configProblems
 
-        let loaded = try await walk.markdown.concurrentMap { file in
-            try loadPage(source: file.source, absolute: file.absolute, root: contentFolder, fileSystem: fileSystem)
-        }
+        let loaded = try await loadPages(walk.markdown)
         diagnostics += loaded.flatMap(\.diagnostics)
         let pages = loaded.compactMap(\.page)
         let drafts = Set(pages.filter { $0.frontMatter.isDraft && !includeDrafts }.map(\.source))
@@ -26,8 +42,12 @@ extension Site {
         let (sections, sectionProblems) = assemble(built, walk: walk, root: contentFolder)
         diagnostics += sectionProblems
         diagnostics += outputCollisions(pages: built, assets: walk.assets, root: contentFolder)
+        let (topics, topicProblems) = loadTopics(contentFolder, fileSystem: fileSystem)
+        diagnostics += topicProblems
         guard let config else { return (nil, drafts, diagnostics) }
-        return (Site(config: config, sections: sections, assets: walk.assets), drafts, diagnostics)
+        var site = Site(config: config, sections: sections, assets: walk.assets)
+        site.topics = topics
+        return (site, drafts, diagnostics)
     }
 
     private static func loadConfig(_ root: String, fileSystem: FileSystem) -> (SiteConfig?, [Diagnostic]) {
@@ -41,10 +61,24 @@ extension Site {
         return YAMLDocument(file: file, yaml: text, firstLine: 1).decode(SiteConfig.self, schema: .config)
     }
 
+    private static func loadTopics(_ root: String, fileSystem: FileSystem) -> ([Topic], [Diagnostic]) {
+        let file = joinPath(root, "topics.yml")
+        guard let bytes = try? fileSystem.read(file) else { return ([], []) }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            return ([], [Diagnostic(file: file, rule: .encoding, message: Message.encoding())])
+        }
+        return Topic.parse(text, file: file)
+    }
+
     /// Reads, splits and decodes one Markdown file.
     static func loadPage(
         source: String, absolute: String, root: String, fileSystem: FileSystem
     ) throws -> (page: Page?, diagnostics: [Diagnostic]) {
+        loadPage(source: source, bytes: try fileSystem.read(absolute), root: root)
+    }
+
+    /// Splits and decodes one Markdown file's bytes, already read.
+    static func loadPage(source: String, bytes: [UInt8], root: String) -> (page: Page?, diagnostics: [Diagnostic]) {
         let file = joinPath(root, source)
         let slug = String(source.split(separator: "/").last!.dropLast(3))
         var diagnostics: [Diagnostic] = []
@@ -53,17 +87,19 @@ extension Site {
         } else if slug != "_index", !isValidSlug(slug) {
             diagnostics.append(Diagnostic(file: file, rule: .slug, message: Message.slug(slug)))
         }
-        switch SourceFile.split(try fileSystem.read(absolute)) {
+        switch SourceFile.split(bytes) {
         case .failure(let problem):
             diagnostics.append(Diagnostic(file: file, line: problem.line, column: problem.column, rule: problem.rule, message: problem.message))
             return (nil, diagnostics)
         case .success(let split):
             let document = YAMLDocument(file: file, yaml: split.yaml, firstLine: split.yamlLine)
-            let (frontMatter, problems) = document.decode(
+            let (frontMatter, problems, keyLines) = document.decodeWithKeyLines(
                 FrontMatter.self, schema: slug == "_index" ? .sectionIndex : .page)
             diagnostics += problems
             guard let frontMatter, diagnostics.isEmpty else { return (nil, diagnostics) }
-            return (Page(source: source, file: file, frontMatter: frontMatter, body: split.body, bodyLine: split.bodyLine), [])
+            var page = Page(source: source, file: file, frontMatter: frontMatter, body: split.body, bodyLine: split.bodyLine)
+            page.keyLines = keyLines
+            return (page, [])
         }
     }
 

@@ -5,6 +5,8 @@ public struct Site: Sendable, Equatable {
     public var sections: [Section]
     /// Images and other files, copied beside their pages.
     public var assets: [Asset]
+    /// The topic ids of `Content/topics.yml`, when the site has one.
+    public var topics: [Topic] = []
 
     public init(config: SiteConfig, sections: [Section], assets: [Asset] = []) {
         self.config = config
@@ -43,6 +45,11 @@ public struct Page: Sendable, Equatable {
     public var body: String
     /// The file line where `body` starts, to offset Markdown positions.
     public var bodyLine: Int
+    /// The file line of each top-level front-matter key, for diagnostics about a field.
+    public var keyLines: [String: Int] = [:]
+
+    /// The line of a front-matter key, or the opening `---` when the key is absent.
+    public func line(of key: String) -> Int { keyLines[key] ?? 1 }
 
     public init(source: String, file: String? = nil, frontMatter: FrontMatter, body: String, bodyLine: Int) {
         self.source = source

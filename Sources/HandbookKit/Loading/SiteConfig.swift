@@ -7,18 +7,29 @@ public struct SiteConfig: Sendable, Equatable, Decodable {
     /// Absolute URL of the published site, used only for `sitemap.xml`, canonical links and
     /// the 404 page; every other link stays relative.
     public var baseURL: String?
+    /// The condition the handbook is about, such as "Pinched nerve (radiculopathy)": the
+    /// `about` of every page's structured data when set.
+    public var condition: String?
+    /// Severity overrides for content rules: `rules: {readability: error, headings: off}`.
+    public var rules: [Rule: RuleLevel] = [:]
+    /// The highest Flesch-Kincaid grade the `readability` rule accepts.
+    public var maxGrade: Double = 8
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case title, description, language
         case baseURL = "base_url"
+        case condition
+        case rules
+        case maxGrade = "max_grade"
     }
 
     /// Creates settings in code.
-    public init(title: String, description: String, language: String = "en", baseURL: String? = nil) {
+    public init(title: String, description: String, language: String = "en", baseURL: String? = nil, condition: String? = nil) {
         self.title = title
         self.description = description
         self.language = language
         self.baseURL = baseURL
+        self.condition = condition
     }
 
     public init(from decoder: Decoder) throws {
@@ -27,6 +38,7 @@ public struct SiteConfig: Sendable, Equatable, Decodable {
         description = try container.decode(String.self, forKey: .description)
         language = try container.decode(String.self, forKey: .language)
         baseURL = try container.decodeIfPresent(String.self, forKey: .baseURL)
+        condition = try container.decodeIfPresent(String.self, forKey: .condition)
         if let url = baseURL {
             guard url.hasPrefix("https://") || url.hasPrefix("http://") else {
                 throw FieldError(codingPath: container.codingPath + [CodingKeys.baseURL], rule: .config,
@@ -34,6 +46,15 @@ public struct SiteConfig: Sendable, Equatable, Decodable {
             }
             // Trailing slash once, so "\(base)path" never doubles or drops it.
             baseURL = url.hasSuffix("/") ? url : url + "/"
+        }
+        maxGrade = try container.decodeIfPresent(Double.self, forKey: .maxGrade) ?? 8
+        for (name, level) in try container.decodeIfPresent([String: RuleLevel].self, forKey: .rules) ?? [:] {
+            guard let rule = Rule(rawValue: name) else {
+                let known = allCheckRules.map(\.id.rawValue)
+                throw FieldError(codingPath: container.codingPath + [CodingKeys.rules], rule: .config,
+                                 message: Message.unknownRule(name, suggestion: closestMatch(to: name, in: known)))
+            }
+            rules[rule] = level
         }
     }
 }

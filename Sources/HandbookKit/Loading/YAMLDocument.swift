@@ -13,27 +13,45 @@ struct YAMLDocument {
     /// Decodes `type`, checking `schema` first.
     /// - Returns: The value, or nil with the diagnostics that explain why.
     func decode<T: Decodable>(_ type: T.Type, schema: FrontMatterSchema) -> (T?, [Diagnostic]) {
+        let (value, diagnostics, _) = decodeWithKeyLines(type, schema: schema)
+        return (value, diagnostics)
+    }
+
+    /// Decodes `type` and also returns the file line of each top-level key, so later
+    /// checks can point at `summary:` or `covers:` rather than at the file's first line.
+    func decodeWithKeyLines<T: Decodable>(_ type: T.Type, schema: FrontMatterSchema) -> (T?, [Diagnostic], [String: Int]) {
+        let (value, diagnostics, node) = decodeNode(type, schema: schema)
+        var lines: [String: Int] = [:]
+        if let mapping = node?.mapping {
+            for (key, _) in mapping {
+                if let name = key.string, let mark = key.mark { lines[name] = mark.line + firstLine - 1 }
+            }
+        }
+        return (value, diagnostics, lines)
+    }
+
+    private func decodeNode<T: Decodable>(_ type: T.Type, schema: FrontMatterSchema) -> (T?, [Diagnostic], Node?) {
         let node: Node
         do {
             guard let root = try Yams.compose(yaml: yaml), root.mapping != nil else {
-                return (nil, [diagnostic(nil, .frontMatter, Message.frontMatterNotMapping)])
+                return (nil, [diagnostic(nil, .frontMatter, Message.frontMatterNotMapping)], nil)
             }
             node = root
         } catch let error as YamlError {
-            return (nil, [diagnostic(for: error)])
+            return (nil, [diagnostic(for: error)], nil)
         } catch {
-            return (nil, [diagnostic(nil, .yamlSyntax, Message.yamlSyntax("\(error)"))])
+            return (nil, [diagnostic(nil, .yamlSyntax, Message.yamlSyntax("\(error)"))], nil)
         }
         let problems = schema.problems(in: node).map { diagnostic($0.mark, $0.rule, $0.message) }
-        guard problems.isEmpty else { return (nil, problems) }
+        guard problems.isEmpty else { return (nil, problems, node) }
         do {
-            return (try YAMLDecoder().decode(T.self, from: node), [])
+            return (try YAMLDecoder().decode(T.self, from: node), [], node)
         } catch let error as FieldError {
-            return (nil, [diagnostic(mark(at: error.codingPath, in: node), error.rule, error.message)])
+            return (nil, [diagnostic(mark(at: error.codingPath, in: node), error.rule, error.message)], node)
         } catch let error as DecodingError {
-            return (nil, [diagnostic(for: error, in: node)])
+            return (nil, [diagnostic(for: error, in: node)], node)
         } catch {
-            return (nil, [diagnostic(nil, .wrongType, "\(error)")])
+            return (nil, [diagnostic(nil, .wrongType, "\(error)")], node)
         }
     }
 

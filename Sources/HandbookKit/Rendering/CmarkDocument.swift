@@ -19,7 +19,12 @@ final class CmarkDocument {
         var column: Int { Int(cmark_node_get_start_column(pointer)) }
 
         /// The plain text of the node's inline children (text and code spans), as a reader sees it.
-        var plainText: String {
+        var plainText: String { text(includingImages: true) }
+
+        /// The words a reader reads in running text: like ``plainText`` but without image alt text.
+        var readableText: String { text(includingImages: false) }
+
+        private func text(includingImages: Bool) -> String {
             var text = ""
             var child = cmark_node_first_child(pointer)
             while let node = child {
@@ -28,8 +33,10 @@ final class CmarkDocument {
                     if let literal = cmark_node_get_literal(node) { text += String(cString: literal) }
                 case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
                     text += " "
+                case CMARK_NODE_IMAGE where !includingImages:
+                    break
                 default:
-                    text += Node(pointer: node).plainText
+                    text += Node(pointer: node).text(includingImages: includingImages)
                 }
                 child = cmark_node_next(node)
             }
@@ -39,6 +46,12 @@ final class CmarkDocument {
         func setURL(_ url: String) {
             cmark_node_set_url(pointer, url)
         }
+
+        /// The next sibling, if any.
+        var next: Node? { cmark_node_next(pointer).map(Node.init) }
+
+        /// Whether two values borrow the same node.
+        func isSame(as other: Node) -> Bool { pointer == other.pointer }
     }
 
     private let root: OpaquePointer
@@ -82,8 +95,7 @@ final class CmarkDocument {
     func giveID(_ id: String, to heading: Node) -> Node {
         let level = heading.headingLevel
         guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return heading }
-        cmark_node_set_on_enter(block, "<h\(level) id=\"\(id)\">")
-        cmark_node_set_on_exit(block, "</h\(level)>")
+        setHeading(Node(pointer: block), level: level, id: id)
         while let child = cmark_node_first_child(heading.pointer) {
             cmark_node_append_child(block, child)
         }
@@ -214,6 +226,34 @@ final class CmarkDocument {
             child = cmark_node_next(node)
         }
         return (before, from)
+    }
+
+    /// Makes a block from ``giveID(_:to:)`` render another heading level or id: the same
+    /// body placed inside a bigger page (print.html, the exercise plan) sits lower in its
+    /// outline and needs ids unique across that page.
+    /// - Parameters:
+    ///   - block: A block returned by ``giveID(_:to:)``.
+    ///   - level: 1 to 6.
+    ///   - id: Letters, digits and `-_.:` only (no escaping needed).
+    func setHeading(_ block: Node, level: Int, id: String) {
+        cmark_node_set_on_enter(block.pointer, "<h\(level) id=\"\(id)\">")
+        cmark_node_set_on_exit(block.pointer, "</h\(level)>")
+    }
+
+    /// Renders the top-level blocks in consecutive parts: the first part ends just before
+    /// `splits[0]`, the next runs from there to just before `splits[1]`, and so on. Splits that
+    /// are not top-level blocks are ignored, so their part is empty.
+    /// - Returns: `splits.count + 1` HTML strings.
+    func html(parts splits: [Node]) -> [String] {
+        var parts = Array(repeating: "", count: splits.count + 1)
+        var part = 0
+        var child = cmark_node_first_child(root)
+        while let node = child {
+            while part < splits.count, splits[part...].contains(where: { $0.pointer == node }) { part += 1 }
+            parts[part] += Self.html(of: node)
+            child = cmark_node_next(node)
+        }
+        return parts
     }
 
     private static func html(of node: OpaquePointer) -> String {

@@ -42,7 +42,7 @@ enum PipeTable {
     }
 }
 
-extension String {
+extension StringProtocol {
     var trimmingSpaces: String {
         String(drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
     }

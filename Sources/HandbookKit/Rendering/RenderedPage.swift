@@ -10,6 +10,14 @@ public struct RenderedPage: Sendable, Equatable {
     public var headings: [Heading]
     public var links: [LinkReference]
     public var images: [ImageReference]
+    /// The running text of the body, block by block, for readability checks and search.
+    public var prose: [ProseBlock] = []
+    /// The body as placed in `print.html`: ids unique across the handbook, links to pages
+    /// turned into links within the print page.
+    public var printBody = PlacedBody()
+    /// The body as placed on another root-level page (the exercise plan), links leading to
+    /// the real pages.
+    public var rootBody = PlacedBody()
 
     /// The id of the exercise heading the "Stop if" box goes above.
     public static let stepsHeadingID = "how-to-do-it"
@@ -56,6 +64,33 @@ public struct LinkReference: Sendable, Equatable {
     public var fragment: String?
     public var line: Int
     public var column: Int
+}
+
+/// One paragraph, list item or table row of running text, as plain words.
+public struct ProseBlock: Sendable, Equatable {
+    /// 1-based file line where the block starts.
+    public var line: Int
+    /// The block's words, ending in sentence punctuation: a list item or table cell ends a
+    /// sentence even when its author left the full stop out.
+    public var text: String
+
+    /// Makes a block from a paragraph's text; nil when it has no words.
+    /// - Parameters:
+    ///   - line: The file line.
+    ///   - markdownText: The paragraph's plain text. A pipe table still arrives as one
+    ///     paragraph here, so each cell becomes a sentence of its own.
+    public init?(line: Int, markdownText: String) {
+        var sentences: [String] = []
+        for cell in markdownText.split(separator: "|") {
+            var sentence = cell.trimmingSpaces
+            guard sentence.contains(where: { $0.isLetter || $0.isNumber }) else { continue }
+            if let last = sentence.last, !".!?".contains(last) { sentence += "." }
+            sentences.append(sentence)
+        }
+        guard !sentences.isEmpty else { return nil }
+        self.line = line
+        text = sentences.joined(separator: " ")
+    }
 }
 
 /// One image in a page body.

@@ -13,6 +13,7 @@ func render(_ page: Page) -> (RenderedPage, [Diagnostic]) {
     var headingNodes: [(CmarkDocument.Node, String)] = []
     var links: [LinkReference] = []
     var images: [ImageReference] = []
+    var prose: [ProseBlock] = []
     var diagnostics: [Diagnostic] = []
     // cmark lines are body lines; the file has front matter above them.
     let lineOffset = page.bodyLine - 1
@@ -39,6 +40,9 @@ func render(_ page: Page) -> (RenderedPage, [Diagnostic]) {
             } else {
                 links.append(LinkReference(url: url, target: target, fragment: fragment, line: line, column: column))
             }
+        case CMARK_NODE_PARAGRAPH:
+            // Paragraphs, list items and quotes; headings and code are not running text.
+            if let block = ProseBlock(line: node.line + lineOffset, markdownText: node.readableText) { prose.append(block) }
         default:
             break
         }
@@ -46,14 +50,21 @@ func render(_ page: Page) -> (RenderedPage, [Diagnostic]) {
     // Replacing nodes while cmark's iterator walks them would invalidate it.
     document.convertPipeTables()
     var steps: CmarkDocument.Node?
-    for (node, id) in headingNodes {
+    var blocks: [HeadingBlock] = []
+    for ((node, id), heading) in zip(headingNodes, headings) {
         let block = document.giveID(id, to: node)
         if id == RenderedPage.stepsHeadingID { steps = block }
+        blocks.append((block, heading.level, id))
     }
     let html = page.frontMatter.exercise != nil && steps != nil
         ? document.html(splittingBefore: steps!)
         : (document.html(), "")
-    let rendered = RenderedPage(page: page, html: html.0, htmlFromSteps: html.1, headings: headings, links: links, images: images)
+    var rendered = RenderedPage(page: page, html: html.0, htmlFromSteps: html.1, headings: headings, links: links, images: images)
+    rendered.prose = prose
+    // The same tree, re-pointed, for print.html and the exercise plan: one parse, three renders.
+    let linkNodes = document.linkNodes()
+    rendered.printBody = document.placed(.print, page: page, headings: blocks, links: linkNodes)
+    rendered.rootBody = document.placed(.root, page: page, headings: blocks, links: linkNodes)
     return (rendered, diagnostics)
 }
 

@@ -21,4 +21,12 @@ struct SourceCitation: Equatable {
             url = nil
         }
     }
+
+    /// Whether the URL has a host with a dot and no spaces: enough to catch a missing or
+    /// mangled link without a network request.
+    var hasWellFormedURL: Bool {
+        guard let url, let schemeEnd = url.range(of: "://") else { return false }
+        let host = url[schemeEnd.upperBound...].prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        return host.contains(".") && !host.hasPrefix(".") && !host.hasSuffix(".") && !url.contains(" ")
+    }
 }

@@ -1,0 +1,29 @@
+/// `coverage`: every topic in `topics.yml` is covered by some page's `covers:`, and every
+/// `covers:` id exists. Ids are stable, so a typo is caught rather than silently uncovered.
+struct CoverageRule: CheckRule {
+    let id = Rule.coverage
+    let defaultSeverity = Diagnostic.Severity.error
+
+    func findings(in site: LinkedSite, context: CheckContext) -> [Finding] {
+        let topics = site.site.topics
+        guard !topics.isEmpty else { return [] }
+        let known = Set(topics.map(\.id))
+        let ids = topics.map(\.id)
+        var covered: Set<String> = []
+        var found: [Finding] = []
+        for rendered in site.checkedPages {
+            let page = rendered.page
+            for id in page.frontMatter.covers ?? [] {
+                covered.insert(id)
+                if !known.contains(id) {
+                    found.append(Finding(file: page.file, line: page.line(of: "covers"),
+                                         message: Message.unknownTopic(id, suggestion: closestMatch(to: id, in: ids))))
+                }
+            }
+        }
+        for topic in topics where !covered.contains(topic.id) {
+            found.append(Finding(file: topic.file, line: topic.line, message: Message.uncoveredTopic(topic.id)))
+        }
+        return found
+    }
+}

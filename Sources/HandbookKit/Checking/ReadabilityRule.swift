@@ -1,0 +1,36 @@
+/// `readability`: a page's running text reads above the configured grade (`max_grade`, default 8).
+/// Pages under ``minimumWords`` aren't graded: the formula needs a sample (one word,
+/// "Body.", scores 8.4).
+struct ReadabilityRule: CheckRule {
+    let id = Rule.readability
+    let defaultSeverity = Diagnostic.Severity.warning
+    static let minimumWords = 20
+
+    func findings(in site: LinkedSite, context: CheckContext) -> [Finding] {
+        let limit = site.site.config.maxGrade
+        return site.checkedPages.compactMap { page in
+            guard let first = page.prose.first else { return nil }
+            let counts = Readability(page.prose.map(\.text).joined(separator: " "))
+            guard counts.words >= Self.minimumWords, counts.grade > limit else { return nil }
+            return Finding(file: page.page.file, line: first.line, message: Message.readability(counts.grade, limit: limit))
+        }
+    }
+}
+
+/// `sentence-length`: a sentence over 25 words, which the content brief never allows.
+struct SentenceLengthRule: CheckRule {
+    let id = Rule.sentenceLength
+    let defaultSeverity = Diagnostic.Severity.warning
+    static let limit = 25
+
+    func findings(in site: LinkedSite, context: CheckContext) -> [Finding] {
+        site.checkedPages.flatMap { page in
+            page.prose.flatMap { block in
+                Readability.sentences(in: block.text.replacingCurlyApostrophes)
+                    .map { Readability.words(in: String($0)).count }
+                    .filter { $0 > Self.limit }
+                    .map { Finding(file: page.page.file, line: block.line, message: Message.longSentence($0, limit: Self.limit)) }
+            }
+        }
+    }
+}

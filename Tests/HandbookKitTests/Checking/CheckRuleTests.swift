@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+@testable import HandbookKit
+
+/// Each `Fixtures/check/<rule>/` overlays the `minimal` site with a page that breaks one
+/// content rule at a known line; `expected-diagnostics.txt` holds the exact output.
+/// `Fixtures/check-ok/` holds borderline pages that must pass every rule.
+/// "Today" is fixed, so `review-due` is repeatable.
+@Suite struct CheckRuleTests {
+    static let today = Day(year: 2026, month: 11, day: 25)!
+    static let cases: [String] = {
+        let folder = Fixture.root.appendingPathComponent("check")
+        return ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
+    }()
+
+    func diagnostics(of name: String) async throws -> (Fixture, [Diagnostic]) {
+        let fixture = try Fixture(name, base: "minimal")
+        var build = fixture.build()
+        build.checkContext = CheckContext(today: Self.today)
+        return (fixture, try await build.plan().diagnostics)
+    }
+
+    @Test(arguments: cases)
+    func ruleFiresAtItsLine(_ name: String) async throws {
+        let (fixture, diagnostics) = try await diagnostics(of: "check/\(name)")
+        defer { fixture.remove() }
+        let actual = fixture.lines(diagnostics).joined(separator: "\n") + "\n"
+        let expectedFile = Fixture.root.appendingPathComponent("check/\(name)/expected-diagnostics.txt")
+        if ProcessInfo.processInfo.environment["HANDBOOK_UPDATE_FIXTURES"] != nil {
+            try actual.write(to: expectedFile, atomically: true, encoding: .utf8)
+        }
+        #expect(actual == (try String(contentsOf: expectedFile, encoding: .utf8)))
+        if let rule = Rule(rawValue: name) {
+            #expect(diagnostics.contains { $0.rule == rule }, "the fixture must trigger `\(name)`")
+        }
+    }
+
+    @Test func borderlineContentPassesEveryRule() async throws {
+        let (fixture, diagnostics) = try await diagnostics(of: "check-ok")
+        defer { fixture.remove() }
+        #expect(diagnostics.isEmpty, "\(fixture.lines(diagnostics))")
+    }
+
+    @Test func everyContentRuleHasAFixture() {
+        for rule in allCheckRules.map(\.id.rawValue) {
+            #expect(Self.cases.contains(rule), "no Fixtures/check/\(rule)")
+        }
+    }
+
+    @Test func theHandbookPassesItsOwnRules() async throws {
+        var build = Build(contentFolder: Fixture.packageRoot.appendingPathComponent("Content").path,
+                          templatesFolder: Fixture.packageRoot.appendingPathComponent("Templates").path)
+        build.checkContext = CheckContext(today: Self.today)
+        let report = try await build.plan()
+        #expect(!report.diagnostics.hasErrors, "\(report.diagnostics.map(\.description))")
+    }
+}
+
+@Suite struct ReadabilityTests {
+    struct Reference: Decodable {
+        var name: String
+        var text: String
+        var words: Int
+        var sentences: Int
+        var syllables: Int
+        var grade: Double
+    }
+
+    static let references: [Reference] = {
+        let file = Fixture.root.appendingPathComponent("readability/reference.json")
+        return (try? JSONDecoder().decode([Reference].self, from: Data(contentsOf: file))) ?? []
+    }()
+
+    @Test func referencesLoad() {
+        #expect(Self.references.count >= 12)
+    }
+
+    /// textstat's grades were computed once by scripts/readability-reference.py and committed.
+    @Test(arguments: references.map(\.name))
+    func gradeIsWithinHalfAGradeOfTextstat(_ name: String) throws {
+        let reference = try #require(Self.references.first { $0.name == name })
+        let counted = Readability(reference.text)
+        #expect(counted.words == reference.words)
+        #expect(counted.sentences == reference.sentences)
+        #expect(abs(counted.grade - reference.grade) <= 0.5, "\(name): \(counted.grade) vs textstat \(reference.grade) (syllables \(counted.syllables) vs \(reference.syllables))")
+    }
+
+    @Test(arguments: [("cat", 1), ("table", 2), ("make", 1), ("moved", 1), ("wanted", 2), ("uses", 2), ("physical", 3), ("the", 1), ("10", 1)])
+    func syllables(_ word: String, _ count: Int) {
+        #expect(Readability.syllables(in: word) == count)
+    }
+
+    @Test func wordsAndSentencesFollowTextstat() {
+        #expect(Readability.words(in: "Don't bounce — it's a well-known mistake, ok?") == ["don't", "bounce", "it's", "a", "wellknown", "mistake", "ok"])
+        #expect(Readability.sentences(in: "Stop. Rest now! Is it OK? Yes").count == 4)
+        #expect(Readability("Stop. Rest now! Is it OK?").sentences == 1, "runs of 2 words or fewer don't count")
+    }
+}
