@@ -23,16 +23,8 @@ struct BuildCommand: AsyncParsableCommand {
     func run() async throws {
         let clock = ContinuousClock()
         let start = clock.now
-        var build = Build(contentFolder: site.content, templatesFolder: site.templates,
-                          outputFolder: output, includeDrafts: drafts)
-        build.checkContext = CheckContext(today: .today)
-        let report: Build.Report
-        do {
-            report = try await build.run()
-        } catch {
-            printError("error: \(error)")
-            throw ExitCode.usageOrIO
-        }
+        let build = site.build(output: output, drafts: drafts)
+        let report = try await site.reportingIOErrors { try await build.run() }
         DiagnosticPrinter.print(report.diagnostics)
         let elapsed = clock.now - start
         let milliseconds = elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000

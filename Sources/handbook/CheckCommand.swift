@@ -22,15 +22,8 @@ struct CheckCommand: AsyncParsableCommand {
     var drafts = false
 
     func run() async throws {
-        var build = Build(contentFolder: site.content, templatesFolder: site.templates, includeDrafts: drafts)
-        build.checkContext = CheckContext(today: .today)
-        let report: Build.Report
-        do {
-            report = try await build.plan()
-        } catch {
-            printError("error: \(error)")
-            throw ExitCode.usageOrIO
-        }
+        let build = site.build(drafts: drafts)
+        let report = try await site.reportingIOErrors { try await build.plan() }
         switch format {
         case .json:
             print(try DiagnosticPrinter.json(report.diagnostics))
