@@ -6,6 +6,9 @@
 struct LinkResolver {
     /// The linking page's source path, such as `exercises/bridge.md`.
     var source: String
+    /// The page the output URL is written into, when not the linking page itself: the
+    /// root-level pages that hold many pages' bodies (see ``PlacedBody``).
+    var placedAt: SitePath? = nil
 
     /// Schemes passed through untouched. Everything else is dropped: `javascript:`,
     /// `data:` and friends can run code or hide content.
@@ -19,7 +22,7 @@ struct LinkResolver {
         }
         if withoutFragment.hasPrefix("//") { return (.external, fragment, url) }
         let (path, query) = Self.splitOff("?", from: withoutFragment)
-        let here = SitePath(outputPath(forSource: source))
+        let here = placedAt ?? SitePath(outputPath(forSource: source))
         if path.isEmpty {
             return (.page(source), fragment, url)
         }

@@ -1,0 +1,76 @@
+import Testing
+@testable import HandbookKit
+
+/// Page bodies rendered for print.html and the exercise plan: prefixed ids, lower headings,
+/// links that lead within print.html, images that load from the site root.
+@Suite struct PlacedBodyTests {
+    func page(_ body: String, source: String = "exercises/bridge.md", exercise: Bool = false) -> Page {
+        RendererTests().page(body, source: source, exercise: exercise)
+    }
+
+    @Test func headingIDsArePrefixedWithThePageAndHeadingsMoveDown() {
+        let (rendered, _) = render(page("## Steps\n\n## Steps\n\n### Don't bounce\n"))
+        #expect(rendered.printBody.beforeSteps.contains("<h4 id=\"exercises__bridge.steps\">"))
+        #expect(rendered.printBody.beforeSteps.contains("<h4 id=\"exercises__bridge.steps-1\">"))
+        #expect(rendered.printBody.beforeSteps.contains("<h5 id=\"exercises__bridge.dont-bounce\">"))
+        #expect(rendered.rootBody.beforeSteps.contains("<h3 id=\"exercises__bridge.steps\">"))
+        // The page itself keeps its own ids and levels.
+        #expect(rendered.html.contains("<h2 id=\"steps\">"))
+        let (intro, _) = render(page("## About\n", source: "exercises/_index.md"))
+        #expect(intro.printBody.beforeSteps.contains("<h3 id=\"exercises.about\">"), "a section intro sits one level higher")
+    }
+
+    @Test(arguments: [
+        ("[a](../safety/when-to-stop.md#the-rule)", "#safety__when-to-stop.the-rule", "safety/when-to-stop.html#the-rule"),
+        ("[b](plank.md)", "#exercises__plank", "exercises/plank.html"),
+        ("[c](_index.md)", "#exercises", "exercises/index.html"),
+        ("[d](../safety/)", "#safety", "safety/index.html"),
+        ("[e](plank.html#x)", "#exercises__plank.x", "exercises/plank.html#x"),
+        ("[f](#here)", "#exercises__bridge.here", "exercises/bridge.html#here"),
+        ("[g](https://www.nhs.uk/a.md)", "https://www.nhs.uk/a.md", "https://www.nhs.uk/a.md"),
+        ("[h](guide.pdf)", "exercises/guide.pdf", "exercises/guide.pdf"),
+        ("![i](bridge.svg)", "exercises/bridge.svg", "exercises/bridge.svg"),
+    ])
+    func linksAreRewrittenForTheirPlace(markdown: String, print: String, root: String) {
+        let (rendered, _) = render(page(markdown))
+        #expect(rendered.printBody.beforeSteps.contains("\"\(print)\""), "\(rendered.printBody.beforeSteps)")
+        #expect(rendered.rootBody.beforeSteps.contains("\"\(root)\""), "\(rendered.rootBody.beforeSteps)")
+    }
+
+    @Test func linksInTablesAreRewrittenToo() {
+        let (rendered, _) = render(page("| Move | Dose |\n|---|---|\n| [Plank](plank.md) | 10 s |\n"))
+        #expect(rendered.printBody.beforeSteps.contains("<a href=\"#exercises__plank\">Plank</a>"))
+    }
+
+    @Test func unsafeLinksStayEmpty() {
+        let (rendered, _) = render(page("[x](javascript:alert(1))"))
+        #expect(rendered.printBody.beforeSteps.contains("href=\"\""))
+    }
+
+    @Test func exerciseBodiesSplitAroundTheSteps() {
+        let body = "## Who it helps\n\nYou.\n\n## How to do it\n\n![Lying down](bridge.svg)\n\n1. Lie down.\n\n### Chair version\n\nSit.\n\n## Common mistakes\n\nNone.\n"
+        let (rendered, _) = render(page(body, exercise: true))
+        let placed = rendered.rootBody
+        #expect(placed.beforeSteps.contains("who-it-helps") && !placed.beforeSteps.contains("Lie down"))
+        #expect(placed.stepsHeading.hasPrefix("<h3 id=\"exercises__bridge.how-to-do-it\">"))
+        #expect(placed.stepsHeading.contains("How to do it\n</h3>") && !placed.stepsHeading.contains("<p>"))
+        #expect(placed.steps.contains("src=\"exercises/bridge.svg\"") && placed.steps.contains("<ol>"))
+        #expect(placed.steps.contains("Chair version"), "subheadings belong to the steps")
+        #expect(!placed.steps.contains("Common mistakes"))
+        #expect(placed.afterSteps.hasPrefix("<h3 id=\"exercises__bridge.common-mistakes\">"))
+    }
+
+    @Test func anchorsAreUniqueAcrossPagesAndHeadings() {
+        let outputs = ["a/index.html", "a/b.html", "a-b/index.html", "a/b-c.html", "a-b/c.html", "ab/index.html"].map(SitePath.init)
+        let headings = ["", "b", "c", "b-c", "index", "title", "b__c"]
+        var anchors: [String] = []
+        for output in outputs {
+            anchors.append(PageAnchor.page(output))
+            anchors.append(PageAnchor.part("title", of: output))
+            anchors += headings.map { PageAnchor.heading($0, in: output) }
+        }
+        #expect(Set(anchors).count == anchors.count)
+        #expect(PageAnchor.page(SitePath("exercises/bridge.html")) == "exercises__bridge")
+        #expect(PageAnchor.page(SitePath("exercises/index.html")) == "exercises")
+    }
+}
