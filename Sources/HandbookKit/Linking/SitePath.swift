@@ -62,6 +62,11 @@ public struct SitePath: Sendable, Hashable, Comparable, CustomStringConvertible 
     public static let home = SitePath("index.html")
     public static let exerciseIndex = SitePath("exercises/index.html")
     public static let notFound = SitePath("404.html")
+    /// The whole handbook on one page, and the exercise plan: at the root, where no page can be.
+    public static let print = SitePath("print.html")
+    public static let plan = SitePath("plan.html")
+    public static let searchIndex = SitePath("assets/search-index.js")
+    public static let searchScript = SitePath("assets/search.js")
 }
 
 extension Page {

@@ -20,6 +20,9 @@ extension LinkedSite {
         plan.add(.exerciseIndex, templates.render("exercises", exerciseIndexContext()))
         plan.add(.home, templates.render("index", homeContext()))
         plan.add(.notFound, templates.render("404", notFoundContext()))
+        plan.add(.print, templates.render("print", printContext()))
+        plan.add(.plan, templates.render("plan", planContext()))
+        plan.add(.searchIndex, templates.render("search-index.js", searchIndexContext()))
         plan.add(SitePath("robots.txt"), templates.render("robots.txt", siteFileContext()))
         if site.config.baseURL != nil {
             plan.add(SitePath("sitemap.xml"), templates.render("sitemap.xml", siteFileContext()))
@@ -65,6 +68,7 @@ extension LinkedSite {
         let context = PageContext(linked: self, here: .home)
         var values = context.common(title: nil, description: site.config.description, section: nil)
         values["title"] = site.config.title
+        values["contentStructuredData"] = StructuredData.website(config: site.config, url: site.config.baseURL)
         values["sections"] = site.sections.map { section -> [String: Any] in
             var entry = context.entry(section.index.source)
             entry["pages"] = section.pages.map { context.entry($0.source) }

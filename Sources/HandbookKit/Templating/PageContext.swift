@@ -30,6 +30,12 @@ struct PageContext {
             "homeHref": href(.home),
             "exercisesHref": href(.exerciseIndex),
             "nav": navigation(currentSection: section),
+            "ogType": title == nil ? "website" : "article",
+            "ogTitle": title ?? config.title,
+            "searchScriptHref": href(.searchScript),
+            "searchIndexHref": href(.searchIndex),
+            "printHref": href(.print),
+            "planHref": href(.plan),
         ]
         if let base = config.baseURL { context["canonical"] = base + (here == .home ? "" : here.value) }
         if let emergency = linked.emergencyPage { context["emergencyHref"] = href(source: emergency) }
@@ -104,11 +110,18 @@ struct PageContext {
             }]
         }
         if let exercise = matter.exercise { context["exercise"] = Self.exercise(exercise) }
+        context["contentStructuredData"] = StructuredData.page(rendered, config: linked.site.config, url: context["canonical"] as? String)
         return context
     }
 
     /// The exercise block: type, level, targets, dose lines and the two safety lists.
-    static func exercise(_ exercise: Exercise) -> [String: Any] {
+    /// - Parameters:
+    ///   - exercise: The front matter's `exercise:` block.
+    ///   - boxID: Prefix of the boxes' ids; print.html and the plan hold many exercises.
+    ///   - boxLevel: The boxes' heading level, lower where the page's title is not the `h1`.
+    ///   - boxOf: The id of the exercise's title, which joins each box's name where many
+    ///     exercises share a page, so each box landmark is named uniquely.
+    static func exercise(_ exercise: Exercise, boxID: String = "page-", boxLevel: Int = 2, boxOf: String? = nil) -> [String: Any] {
         var dose: [[String: String]] = []
         func add(_ label: String, _ value: String?) {
             if let value, !value.isEmpty { dose.append(["label": label, "value": value]) }
@@ -118,13 +131,17 @@ struct PageContext {
         add("Sets", exercise.sets.flatMap { $0 > 0 ? "\($0)" : nil })
         add("How often", exercise.frequency)
         add("You need", exercise.equipment)
-        return [
+        var values: [String: Any] = [
             "type": exercise.type.title,
             "level": exercise.level.rawValue,
             "targets": exercise.targets.joined(separator: ", "),
             "dose": dose,
             "stopIf": exercise.stopIf,
             "avoidIf": exercise.avoidIf,
+            "boxID": boxID,
+            "boxLevel": boxLevel,
         ]
+        if let boxOf { values["boxOf"] = boxOf }
+        return values
     }
 }

@@ -7,7 +7,8 @@ public struct TemplateLibrary: Sendable {
     let library: MustacheLibrary
 
     /// The page kinds the site needs, each a top-level `Templates/<name>.mustache`.
-    static let required = ["layout", "index", "section", "page", "exercise", "exercises", "404", "robots.txt", "sitemap.xml"]
+    static let required = ["layout", "index", "section", "page", "exercise", "exercises", "404", "robots.txt", "sitemap.xml",
+                           "print", "plan", "search-index.js"]
 
     /// Compiles every template and partial.
     /// - Parameter sources: The loaded template files.

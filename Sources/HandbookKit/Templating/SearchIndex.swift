@@ -1,0 +1,116 @@
+import Foundation
+
+/// The offline search index: for every page, its link, title, summary, and the words of its
+/// headings and body, written as a JavaScript file (`assets/search-index.js`) because a page
+/// opened from disk may load a script but not fetch a JSON file.
+///
+/// Kept small for prefix search: each word appears once per page, and a word is left out
+/// when a word of the same or a higher-ranked field starts with it ("stretch" beside
+/// "stretching"), since any query that finds the short word finds the long one too, at a
+/// rank as high. Ranks, highest first: title, headings, summary, body. `assets/search.js`
+/// splits text the same way as ``words(_:)``.
+struct SearchIndex: Equatable {
+    /// One searchable page.
+    struct Entry: Equatable {
+        /// Relative to the site root.
+        var href: String
+        var title: String
+        var summary: String
+        var headings: [String] = []
+        var body: [String] = []
+    }
+
+    var entries: [Entry]
+
+    /// Words too common to help find a page; the search script drops them from queries too.
+    static let stopWords: Set<String> = Set("""
+        a an and are as at be but by can do for from has have how i if in into is it its \
+        may me my no not of on or so than that the their them then there these they this \
+        to up was we were what when which who will with you your
+        """.split(separator: " ").map(String.init))
+
+    /// Builds the index for every page of the site, in reading order, and for extra pages
+    /// that have a title and summary but no body (the exercise plan).
+    init(linked: LinkedSite, extra: [Entry] = []) {
+        entries = linked.readingOrder.compactMap { source in
+            guard let rendered = linked.page(source) else { return nil }
+            return Self.entry(rendered)
+        } + extra
+    }
+
+    /// One page's entry: words deduplicated and pruned as the type's documentation says.
+    static func entry(_ rendered: RenderedPage) -> Entry {
+        let matter = rendered.page.frontMatter
+        let title = Set(words(matter.title))
+        let summary = Set(words(matter.summary ?? ""))
+        let headings = Set(rendered.headings.flatMap { words($0.text) }).subtracting(stopWords)
+        let body = Set(rendered.prose.flatMap { words($0.text) }).subtracting(stopWords)
+        let titleSet = SortedWords(title), headingSet = SortedWords(headings)
+        let keptHeadings = headingSet.words.filter { word in
+            !titleSet.hasWord(startingWith: word, orEqual: true) && !headingSet.hasWord(startingWith: word, orEqual: false)
+        }
+        let ranked = SortedWords(title.union(summary).union(headings))
+        let bodySet = SortedWords(body)
+        let keptBody = bodySet.words.filter { word in
+            word.count > 1 && !ranked.hasWord(startingWith: word, orEqual: true) && !bodySet.hasWord(startingWith: word, orEqual: false)
+        }
+        return Entry(href: SitePath.home.relative(to: rendered.page.output), title: matter.title,
+                     summary: matter.summary ?? "", headings: keptHeadings, body: keptBody)
+    }
+
+    /// The JSON the script reads: `{"pages": [[href, title, summary, headings, body], …]}`,
+    /// word lists joined by spaces so the script can match prefixes with one string search.
+    var json: String {
+        let pages = entries.map { [$0.href, $0.title, $0.summary, $0.headings.joined(separator: " "), $0.body.joined(separator: " ")] }
+        return ScriptJSON.encode(["pages": pages])
+    }
+
+    /// Splits text into search words: canonical decomposition with accents dropped, lower
+    /// case, apostrophes removed ("don't" is "dont"), split at anything but a letter or digit.
+    static func words(_ text: String) -> [String] {
+        var words: [String] = []
+        var current = String.UnicodeScalarView()
+        func finish() {
+            if !current.isEmpty { words.append(String(current).lowercased()) }
+            current = String.UnicodeScalarView()
+        }
+        for scalar in text.decomposedStringWithCanonicalMapping.unicodeScalars {
+            switch scalar.properties.generalCategory {
+            case .nonspacingMark, .spacingMark, .enclosingMark:
+                continue
+            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+                 .decimalNumber, .letterNumber, .otherNumber:
+                current.append(scalar)
+            default:
+                if scalar != "'" && scalar != "\u{2019}" { finish() }
+            }
+        }
+        finish()
+        return words
+    }
+}
+
+/// Words sorted by their UTF-8 bytes, where all words starting with a given prefix sit
+/// together just at or after the prefix's own place: one binary search answers "does any
+/// word start with this?".
+struct SortedWords {
+    let words: [String]
+
+    init(_ words: Set<String>) {
+        self.words = words.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
+
+    /// Whether a word other than `prefix` (or, with `orEqual`, `prefix` itself) starts with it.
+    func hasWord(startingWith prefix: String, orEqual: Bool) -> Bool {
+        var low = 0, high = words.count
+        while low < high {
+            let middle = (low + high) / 2
+            if words[middle].utf8.lexicographicallyPrecedes(prefix.utf8) { low = middle + 1 } else { high = middle }
+        }
+        for word in words[low...] {
+            guard word.utf8.starts(with: prefix.utf8) else { return false }
+            if orEqual || word != prefix { return true }
+        }
+        return false
+    }
+}

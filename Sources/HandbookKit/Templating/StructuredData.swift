@@ -1,0 +1,104 @@
+/// JSON-LD for a page's `<script type="application/ld+json">`, built from front matter:
+/// a schema.org `MedicalWebPage` for patients on every article (its `mainEntity` an
+/// `ExercisePlan` on exercise pages) and a `WebSite` on the home page. Encoded by
+/// ``ScriptJSON``, so no value can end the script element.
+enum StructuredData {
+    /// A JSON value; objects encode with sorted keys, so output is deterministic.
+    indirect enum Value: Encodable, Equatable {
+        case string(String)
+        case number(Int)
+        case array([Value])
+        case object([String: Value])
+
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.singleValueContainer()
+            switch self {
+            case .string(let value): try container.encode(value)
+            case .number(let value): try container.encode(value)
+            case .array(let value): try container.encode(value)
+            case .object(let value): try container.encode(value)
+            }
+        }
+    }
+
+    static let context = Value.string("https://schema.org")
+    /// schema.org's own examples name the patient audience by this URL.
+    static let patient = Value.string("https://schema.org/Patient")
+
+    /// The JSON-LD of an article, section or exercise page.
+    /// - Parameters:
+    ///   - rendered: The page.
+    ///   - config: The site settings: language, site name and the condition the pages are about.
+    ///   - url: The page's absolute URL, when `base_url` is set.
+    /// - Returns: Script-safe JSON text.
+    static func page(_ rendered: RenderedPage, config: SiteConfig, url: String?) -> String {
+        let matter = rendered.page.frontMatter
+        var page = webPage(title: matter.title, description: matter.summary, config: config, url: url)
+        if let reviewed = matter.reviewed { page["lastReviewed"] = .string(reviewed.description) }
+        let citations = (matter.sources ?? []).map(SourceCitation.init).map { source -> Value in
+            var work: [String: Value] = ["@type": .string("CreativeWork"), "name": .string(source.title)]
+            if let url = source.url, url.unicodeScalars.allSatisfy(isURLCharacter) { work["url"] = .string(url) }
+            return .object(work)
+        }
+        if !citations.isEmpty { page["citation"] = .array(citations) }
+        if let exercise = matter.exercise { page["mainEntity"] = exercisePlan(exercise, title: matter.title, summary: matter.summary) }
+        return ScriptJSON.encode(Value.object(page))
+    }
+
+    /// A `MedicalWebPage` with what every page shares.
+    static func webPage(title: String, description: String?, config: SiteConfig, url: String?) -> [String: Value] {
+        var page: [String: Value] = [
+            "@context": context,
+            "@type": .string("MedicalWebPage"),
+            "name": .string(title),
+            "inLanguage": .string(config.language),
+            "audience": patient,
+            "isPartOf": .object(["@type": .string("WebSite"), "name": .string(config.title)]),
+        ]
+        if let description, !description.isEmpty { page["description"] = .string(description) }
+        if let condition = config.condition { page["about"] = .object(["@type": .string("MedicalCondition"), "name": .string(condition)]) }
+        if let url { page["url"] = .string(url) }
+        return page
+    }
+
+    /// Whether a character may appear in a URL unencoded (RFC 3986): a source whose URL
+    /// holds quotes or spaces is cited by its title alone, as search engines would reject it.
+    static func isURLCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+            || "-._~:/?#[]@!$&'()*+,;=%".unicodeScalars.contains(scalar))
+    }
+
+    /// The home page's JSON-LD: the handbook as a `WebSite`.
+    static func website(config: SiteConfig, url: String?) -> String {
+        var site: [String: Value] = [
+            "@context": context,
+            "@type": .string("WebSite"),
+            "name": .string(config.title),
+            "description": .string(config.description),
+            "inLanguage": .string(config.language),
+        ]
+        if let url { site["url"] = .string(url) }
+        return ScriptJSON.encode(Value.object(site))
+    }
+
+    /// An exercise's front matter as a schema.org `ExercisePlan`.
+    static func exercisePlan(_ exercise: Exercise, title: String, summary: String?) -> Value {
+        var plan: [String: Value] = [
+            "@type": .string("ExercisePlan"),
+            "name": .string(title),
+            "exerciseType": .string(exercise.type.title),
+            "intensity": .string(exercise.level.rawValue),
+            "audience": patient,
+        ]
+        if let summary { plan["description"] = .string(summary) }
+        if let reps = exercise.reps, reps > 0 { plan["repetitions"] = .number(reps) }
+        if let frequency = exercise.frequency { plan["activityFrequency"] = .string(frequency) }
+        if let hold = exercise.holdSeconds, hold > 0 { plan["additionalVariable"] = .string("Hold for \(hold) seconds") }
+        if !exercise.targets.isEmpty {
+            plan["associatedAnatomy"] = .array(exercise.targets.map {
+                .object(["@type": .string("AnatomicalStructure"), "name": .string($0)])
+            })
+        }
+        return .object(plan)
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+@testable import HandbookKit
+
+@Suite struct SearchIndexTests {
+    func rendered(title: String, summary: String, headings: [String] = [], prose: [String] = []) -> RenderedPage {
+        let page = Page(source: "exercises/bridge.md", frontMatter: FrontMatter(title: title, summary: summary), body: "", bodyLine: 1)
+        var rendered = RenderedPage(page: page, html: "", headings: headings.map { Heading(level: 2, text: $0, id: "x", line: 1) },
+                                    links: [], images: [])
+        rendered.prose = prose.compactMap { ProseBlock(line: 1, markdownText: $0) }
+        return rendered
+    }
+
+    @Test func wordsFoldCaseAccentsAndApostrophes() {
+        #expect(SearchIndex.words("Don’t STRETCH—café, 10 s; it's") == ["dont", "stretch", "cafe", "10", "s", "its"])
+    }
+
+    @Test func eachWordIsKeptOnceAndOnlyWhereNoHigherWordStartsWithIt() {
+        let entry = SearchIndex.entry(rendered(
+            title: "Bridge", summary: "Lift your hips.",
+            headings: ["How to do it", "Basic moves", "Bridge basics"],
+            prose: ["The bridge stretches. Stretch, stretching and bridges help your hips.", "A x"]))
+        #expect(entry.href == "exercises/bridge.html")
+        #expect(entry.headings == ["basics", "moves"], "stop words go; `basic` starts `basics`; `bridge` is in the title")
+        #expect(entry.body == ["bridges", "help", "stretches", "stretching"])
+    }
+
+    @Test func jsonIsSafeInsideAScript() throws {
+        var index = SearchIndex(linked: try linkedSite())
+        index.entries = [.init(href: "a.html", title: "</script><b>&", summary: "\u{2028}", headings: ["x"], body: ["y"])]
+        let json = index.json
+        #expect(!json.contains("<") && !json.contains(">") && !json.contains("&") && !json.contains("\u{2028}"))
+        let decoded = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: [[String]]]
+        #expect(decoded?["pages"] == [["a.html", "</script><b>&", "\u{2028}", "x", "y"]])
+    }
+
+    @Test func prefixLookUpFindsLongerWordsOnly() {
+        let words = SortedWords(["stretch", "stretching", "sit"])
+        #expect(words.hasWord(startingWith: "stretch", orEqual: false))
+        #expect(!words.hasWord(startingWith: "stretching", orEqual: false))
+        #expect(words.hasWord(startingWith: "stretching", orEqual: true))
+        #expect(!words.hasWord(startingWith: "su", orEqual: true))
+    }
+
+    @Test func indexFileListsEveryPageInReadingOrder() async throws {
+        let fixture = try Fixture("minimal")
+        defer { fixture.remove() }
+        let plan = try #require(try await fixture.build().plan().plan)
+        let script = try #require(plan.text(at: "assets/search-index.js"))
+        let json = try #require(script.split(separator: "window.handbookSearchIndex = ").last?.dropLast(2))
+        let pages = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: [[String]]])["pages"]
+        let hrefs = pages?.map { $0[0] } ?? []
+        #expect(hrefs.first == "understanding/index.html")
+        #expect(hrefs.contains("exercises/bridge.html") && hrefs.last == "plan.html")
+        for href in hrefs { #expect(plan.files[SitePath(href)] != nil, "\(href) is not in the site") }
+    }
+
+    func linkedSite() throws -> LinkedSite {
+        let site = Site(config: SiteConfig(title: "T", description: "D"), sections: [])
+        return RenderedSite(site: site, pages: [:], diagnostics: []).linked().0
+    }
+}
