@@ -33,7 +33,7 @@ extension LinkedSite {
         return plan
     }
 
-    private func sectionContext(_ section: Section) -> [String: Any] {
+    func sectionContext(_ section: Section) -> [String: Any] {
         let context = PageContext(linked: self, here: section.index.output)
         guard let intro = page(section.index.source) else { return [:] }
         var values = context.article(intro)
@@ -41,7 +41,7 @@ extension LinkedSite {
         return values
     }
 
-    private func exerciseIndexContext() -> [String: Any] {
+    func exerciseIndexContext() -> [String: Any] {
         let context = PageContext(linked: self, here: .exerciseIndex)
         let section = site.sections.first { $0.slug == RenderedSite.exerciseSection }
         var values: [String: Any]
@@ -64,7 +64,7 @@ extension LinkedSite {
         return values
     }
 
-    private func homeContext() -> [String: Any] {
+    func homeContext() -> [String: Any] {
         let context = PageContext(linked: self, here: .home)
         var values = context.common(title: nil, description: site.config.description, section: nil)
         values["title"] = site.config.title
@@ -80,7 +80,7 @@ extension LinkedSite {
 
     /// The 404 page is served at any depth, so it can't use relative links: it links home
     /// through `base_url` when set, else the domain root, and inlines its styles.
-    private func notFoundContext() -> [String: Any] {
+    func notFoundContext() -> [String: Any] {
         let config = site.config
         return [
             "lang": config.language,
@@ -90,7 +90,7 @@ extension LinkedSite {
         ]
     }
 
-    private func siteFileContext() -> [String: Any] {
+    func siteFileContext() -> [String: Any] {
         guard let base = site.config.baseURL else { return [:] }
         var urls: [[String: String]] = [["loc": base]]
         for source in readingOrder {

@@ -23,6 +23,11 @@ public struct OutputPlan: Sendable, Equatable {
         files[path] = .copy(from: source)
     }
 
+    /// Removes a file: a rebuild's page that is gone.
+    public mutating func remove(_ path: SitePath) {
+        files[path] = nil
+    }
+
     /// Paths in a stable order, so writing and listing never depend on hashing.
     public var sortedPaths: [SitePath] { files.keys.sorted() }
 

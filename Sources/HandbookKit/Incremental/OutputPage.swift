@@ -1,0 +1,88 @@
+/// One page the templating stage fills, named so that a rebuild can fill only the pages an
+/// edit affects. ``LinkedSite/templated(with:assets:)`` fills them all; the cases, templates
+/// and contexts here mirror it, and `IncrementalBuildTests` proves the two agree byte for byte.
+enum OutputPage: Hashable, Sendable {
+    /// An article or exercise page, by source path (never a section intro).
+    case article(String)
+    /// A section's page, by slug (every section but `exercises`, whose intro is the exercise index).
+    case section(String)
+    case exerciseIndex, home, notFound, robots, sitemap
+    /// Pages that show every page's body: the whole handbook to print, the exercise plan,
+    /// the search index. Any edited page changes them.
+    case print, plan, searchIndex
+
+    /// Whether the page shows one article; every other kind lists or shows many pages.
+    var isArticle: Bool {
+        if case .article = self { true } else { false }
+    }
+}
+
+extension LinkedSite {
+    /// Every page ``templated(with:assets:)`` fills for this site, in no particular order.
+    var outputPages: [OutputPage] {
+        var outputs = site.allPages.filter { !$0.isSectionIndex }.map { OutputPage.article($0.source) }
+        outputs += site.sections.filter { $0.slug != RenderedSite.exerciseSection }.map { .section($0.slug) }
+        outputs += [.exerciseIndex, .home, .notFound, .print, .plan, .searchIndex, .robots]
+        if site.config.baseURL != nil { outputs.append(.sitemap) }
+        return outputs
+    }
+
+    /// The page a source file's edits show up on first: its own article page, or for a
+    /// section intro, the section page (the exercise index for `exercises`).
+    func output(forSource source: String) -> OutputPage {
+        guard source.hasSuffix("/_index.md") else { return .article(source) }
+        let slug = String(source.prefix { $0 != "/" })
+        return slug == RenderedSite.exerciseSection ? .exerciseIndex : .section(slug)
+    }
+
+    /// Where an output page is written.
+    func path(of output: OutputPage) -> SitePath {
+        switch output {
+        case .article(let source): SitePath(outputPath(forSource: source))
+        case .section(let slug): SitePath(outputPath(forSource: slug + "/_index.md"))
+        case .exerciseIndex: .exerciseIndex
+        case .home: .home
+        case .notFound: .notFound
+        case .robots: SitePath("robots.txt")
+        case .sitemap: SitePath("sitemap.xml")
+        case .print: .print
+        case .plan: .plan
+        case .searchIndex: .searchIndex
+        }
+    }
+
+    /// The top-level template that fills an output page.
+    func template(of output: OutputPage) -> String {
+        switch output {
+        case .article(let source): page(source)?.page.frontMatter.exercise == nil ? "page" : "exercise"
+        case .section: "section"
+        case .exerciseIndex: "exercises"
+        case .home: "index"
+        case .notFound: "404"
+        case .robots: "robots.txt"
+        case .sitemap: "sitemap.xml"
+        case .print: "print"
+        case .plan: "plan"
+        case .searchIndex: "search-index.js"
+        }
+    }
+
+    /// The dictionary the template sees for an output page; empty when the page is gone.
+    func context(of output: OutputPage) -> [String: Any] {
+        switch output {
+        case .article(let source):
+            guard let page = page(source) else { return [:] }
+            return PageContext(linked: self, here: page.page.output).article(page)
+        case .section(let slug):
+            guard let section = site.sections.first(where: { $0.slug == slug }) else { return [:] }
+            return sectionContext(section)
+        case .exerciseIndex: return exerciseIndexContext()
+        case .home: return homeContext()
+        case .notFound: return notFoundContext()
+        case .robots, .sitemap: return siteFileContext()
+        case .print: return printContext()
+        case .plan: return planContext()
+        case .searchIndex: return searchIndexContext()
+        }
+    }
+}
