@@ -7,7 +7,7 @@ struct Handbook: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "handbook",
         abstract: "Build the patient-education handbook from Content/ and Templates/ into Public/.",
-        subcommands: [BuildCommand.self, NewCommand.self]
+        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self, ServeCommand.self]
     )
 
     /// Runs a command, mapping argument-parser's usage errors (EX_USAGE, 64, on Linux)
