@@ -1,4 +1,4 @@
-# Handbook: `make serve` builds the tool and the site and serves it; `make test` runs every test.
+# Handbook: `make serve` builds the tool and serves the site with live reload; `make test` runs every test.
 SWIFT ?= swift
 HANDBOOK = .build/debug/handbook
 PORT ?= 8000
@@ -6,13 +6,8 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: serve build site test deps check-public clean
 
-serve: site
-	@echo "Serving Public/ at http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
-	@if command -v python3 >/dev/null; then \
-		python3 -m http.server $(PORT) --bind 127.0.0.1 --directory Public; \
-	else \
-		echo "python3 not found: open file://$(CURDIR)/Public/index.html in your browser"; \
-	fi
+serve: build
+	$(HANDBOOK) serve --port $(PORT)
 
 site: build
 	$(HANDBOOK) build
