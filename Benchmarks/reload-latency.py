@@ -262,7 +262,7 @@ def bench_hugo(corpus: Path, edits: int, work: Path) -> dict:
     port = free_port()
     env = dict(os.environ, HUGO_CACHEDIR=str(work / "hugo-cache"))
     command = ["hugo", "server", "-s", str(site), "--contentDir", str(corpus), "--bind", "127.0.0.1",
-               "--port", str(port), "--disableFastRender=false", "--logLevel", "info"]
+               "--port", str(port)]
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
     lines: list[str] = []
     ready = threading.Event()

@@ -18,6 +18,9 @@ public struct RebuildSummary: Sendable {
     public var kind: Kind
     /// Every problem found, sorted; the build failed when any is an error.
     public var diagnostics: [Diagnostic] = []
+    /// What the terminal should show: everything after the first build; later, the problems
+    /// the previous build did not have, and every error of a failed build.
+    public var diagnosticsToShow: [Diagnostic] = []
     /// Whether the site now served is this build's.
     public var succeeded = false
     /// Pages built, section intros included.
@@ -54,10 +57,11 @@ struct Rebuilder: Service {
         }
         guard isListening else { return }
         var builder = IncrementalBuild(build)
-        await rebuild(&builder, changed: nil, kind: .first)
+        var shown: Set<Diagnostic> = []
+        await rebuild(&builder, changed: nil, kind: .first, shown: &shown)
         for await batch in batches.cancelOnGracefulShutdown() {
             // Listing pages wait until a build succeeds: publishing them would clear the errors shown.
-            if await rebuild(&builder, changed: batch.changedForRebuild, kind: .edit), builder.hasPendingPages {
+            if await rebuild(&builder, changed: batch.changedForRebuild, kind: .edit, shown: &shown), builder.hasPendingPages {
                 await fillPending(&builder)
             }
         }
@@ -66,7 +70,9 @@ struct Rebuilder: Service {
     /// Rebuilds, publishes and reports.
     /// - Returns: Whether the build succeeded.
     @discardableResult
-    private func rebuild(_ builder: inout IncrementalBuild, changed: Set<String>?, kind: RebuildSummary.Kind) async -> Bool {
+    private func rebuild(
+        _ builder: inout IncrementalBuild, changed: Set<String>?, kind: RebuildSummary.Kind, shown: inout Set<Diagnostic>
+    ) async -> Bool {
         let clock = ContinuousClock()
         let start = clock.now
         var summary = RebuildSummary(kind: kind)
@@ -88,6 +94,11 @@ struct Rebuilder: Service {
             await state.showProblems([problem])
         }
         summary.duration = clock.now - start
+        // A big site has thousands of warnings: print each once, not after every save.
+        summary.diagnosticsToShow = summary.diagnostics.filter {
+            !shown.contains($0) || (!summary.succeeded && $0.severity == .error)
+        }
+        shown = Set(summary.diagnostics)
         report(summary)
         return summary.succeeded
     }

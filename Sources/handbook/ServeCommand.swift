@@ -60,10 +60,12 @@ struct ServeCommand: AsyncParsableCommand {
 
     /// Prints a build's diagnostics to standard error and one line about it to standard output.
     private static func report(_ summary: RebuildSummary) {
-        DiagnosticPrinter.print(summary.diagnostics)
+        DiagnosticPrinter.print(summary.diagnosticsToShow)
         let milliseconds = summary.duration.components.seconds * 1000
             + summary.duration.components.attoseconds / 1_000_000_000_000_000
         let errors = summary.diagnostics.filter { $0.severity == .error }.count
+        let warnings = summary.diagnostics.count - errors
+        let warningCount = "\(warnings) warning\(warnings == 1 ? "" : "s")"
         let line: String
         let pages = "\(summary.filledPages) page\(summary.filledPages == 1 ? "" : "s") filled"
         let files = "\(summary.changedFiles) file\(summary.changedFiles == 1 ? "" : "s") changed"
@@ -72,9 +74,9 @@ struct ServeCommand: AsyncParsableCommand {
             line = "Build failed with \(errors) error\(errors == 1 ? "" : "s") in \(milliseconds) ms; "
                 + "still serving the last good site, with the errors shown on every page"
         case (true, .first):
-            line = "Built \(summary.pageCount) pages (\(summary.exerciseCount) exercises) in \(milliseconds) ms"
+            line = "Built \(summary.pageCount) pages (\(summary.exerciseCount) exercises) with \(warningCount) in \(milliseconds) ms"
         case (true, .edit):
-            line = "Rebuilt in \(milliseconds) ms: \(pages), \(files)"
+            line = "Rebuilt in \(milliseconds) ms: \(pages), \(files), \(warningCount)"
         case (true, .listings):
             line = "Updated the listing pages in \(milliseconds) ms: \(pages), \(files)"
         }

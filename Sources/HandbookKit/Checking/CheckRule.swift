@@ -39,8 +39,14 @@ extension LinkedSite {
     /// - Parameter context: Today's date and other inputs from outside the site.
     /// - Returns: Diagnostics; rules set to `off` report nothing.
     public func checked(_ context: CheckContext) -> [Diagnostic] {
+        checked(context, rules: allCheckRules)
+    }
+
+    /// Runs some of the rules, as ``checked(_:)`` runs them all (the preview server's
+    /// incremental build checks one page at a time with the rules that read one page).
+    func checked(_ context: CheckContext, rules: [any CheckRule]) -> [Diagnostic] {
         let levels = site.config.rules
-        return allCheckRules.flatMap { rule -> [Diagnostic] in
+        return rules.flatMap { rule -> [Diagnostic] in
             let level = levels[rule.id] ?? RuleLevel(rule.defaultSeverity)
             guard let severity = level.severity else { return [] }
             return rule.findings(in: self, context: context).map {

@@ -29,10 +29,16 @@ extension IncrementalBuild {
         var plan = last.plan
         var changed: Set<SitePath> = []
         let copies = Self.copies(linked, templates)
-        let kept = Set(linked.outputPages.map(linked.path(of:))).union(copies.map(\.path))
-        for path in last.plan.files.keys where !kept.contains(path) {
-            plan.remove(path)
-            changed.insert(path)
+        // Pages and files can only have gone when the reading order, settings or assets changed
+        // (arrays that an edit did not touch compare in constant time: they share storage).
+        let old = last.linked
+        if old.readingOrder != linked.readingOrder || old.site.config != linked.site.config
+            || old.site.assets != linked.site.assets || templates.assets != last.templates.assets {
+            let kept = Set(linked.outputPages.map(linked.path(of:))).union(copies.map(\.path))
+            for path in last.plan.files.keys where !kept.contains(path) {
+                plan.remove(path)
+                changed.insert(path)
+            }
         }
         for (path, source) in copies {
             let touched = changedSinceGood.map { $0.contains(source) } ?? true

@@ -15,6 +15,14 @@ public struct IncrementalBuild: Sendable {
     public let build: Build
 
     var sources = SourceCache()
+    var checks = CheckCache()
+    var links = LinkCache()
+    /// Whether the last rebuild succeeded, so the caches describe ``lastGood``.
+    var lastWasGood = false
+    /// The last whole build's diagnostics from before rendering: templates, walk, loading.
+    var preRenderDiagnostics: [Diagnostic] = []
+    /// The last rebuild's diagnostics, sorted.
+    var lastDiagnostics: [Diagnostic] = []
     var compiled: (sources: TemplateSources, library: TemplateLibrary?, diagnostics: [Diagnostic])?
     var lastGood: LastGood?
     /// Sources decoded afresh since the last good build: a failed build between two good ones
@@ -63,6 +71,7 @@ public struct IncrementalBuild: Sendable {
     /// - Returns: The report, and which output paths changed.
     /// - Throws: ``FileSystemError`` when a folder or a changed file can't be read.
     public mutating func rebuild(changed: Set<String>? = nil) async throws -> Result {
+        if let changed, let result = await rebuildBodies(changed) { return result }
         let fileSystem = build.fileSystem
         let (templateSources, templateReadProblems) = try TemplateSources.load(from: build.templatesFolder, fileSystem: fileSystem)
         if compiled?.sources != templateSources {
@@ -79,6 +88,8 @@ public struct IncrementalBuild: Sendable {
         editedSinceGood.formUnion(cache.fresh)
         if let changed { changedSinceGood?.formUnion(changed) } else { changedSinceGood = nil }
         var diagnostics = templateReadProblems + (compiled?.diagnostics ?? []) + loadProblems
+        preRenderDiagnostics = diagnostics
+        lastWasGood = false
         guard let site else {
             sources = cache
             return failed(diagnostics, pages: 0, exercises: 0)
@@ -86,7 +97,8 @@ public struct IncrementalBuild: Sendable {
         let rendered = await cache.render(site)
         sources = cache
         let (linked, linkProblems) = rendered.linked(drafts: drafts)
-        diagnostics += rendered.diagnostics + linkProblems + linked.checked(build.checkContext)
+        links.reset(linked, drafts: drafts, diagnostics: linkProblems)
+        diagnostics += rendered.diagnostics + linkProblems + (await checks.check(linked, context: build.checkContext))
         let pages = site.allPages.count
         let exercises = site.allPages.filter { $0.frontMatter.exercise != nil }.count
         guard let library = compiled?.library, !diagnostics.hasErrors else {
@@ -96,7 +108,9 @@ public struct IncrementalBuild: Sendable {
         lastGood = LastGood(linked: linked, templates: templateSources, library: library, plan: plan)
         editedSinceGood = []
         changedSinceGood = []
-        return Result(report: .init(diagnostics: diagnostics.sorted(), plan: plan, pageCount: pages, exerciseCount: exercises),
+        lastWasGood = true
+        lastDiagnostics = diagnostics.sorted()
+        return Result(report: .init(diagnostics: lastDiagnostics, plan: plan, pageCount: pages, exerciseCount: exercises),
                       changedPaths: changedPaths, filledPages: filled)
     }
 

@@ -17,17 +17,19 @@ struct OutputInvalidation {
     ///   - edited: Sources whose files were decoded afresh since the last good build.
     ///   - changedTemplates: Top-level templates whose text, or a partial's they use, changed.
     init(old: LinkedSite, new: LinkedSite, edited: Set<String>, changedTemplates: Set<String>) {
-        let outputs = new.outputPages
         if old.site.config != new.site.config || old.emergencyPage != new.emergencyPage || old.stopPage != new.stopPage {
-            direct = Set(outputs)
+            direct = Set(new.outputPages)
             return
         }
-        direct = Set(outputs.filter { changedTemplates.contains(new.template(of: $0)) })
+        if !changedTemplates.isEmpty {
+            direct = Set(new.outputPages.filter { changedTemplates.contains(new.template(of: $0)) })
+        }
 
-        let removed = Set(old.readingOrder).subtracting(new.readingOrder)
+        // An untouched reading order compares in constant time (the arrays share storage).
+        let reordered = old.readingOrder != new.readingOrder
+        let removed = reordered ? Set(old.readingOrder).subtracting(new.readingOrder) : []
         let changedPages = edited.filter { new.page($0) != nil && new.page($0) != old.page($0) }
         let touched = changedPages.union(removed)
-        let reordered = old.readingOrder != new.readingOrder
         guard !touched.isEmpty || reordered else { return }
         for source in changedPages { direct.insert(new.output(forSource: source)) }
         direct.formUnion([.print, .plan, .searchIndex])
@@ -43,6 +45,7 @@ struct OutputInvalidation {
         // Navigation, neighbours and indexes show titles, summaries and order: front matter.
         let retitled = touched.filter { old.page($0)?.page.frontMatter != new.page($0)?.page.frontMatter }
         guard !retitled.isEmpty || reordered else { return }
+        let outputs = new.outputPages
         candidates.formUnion(outputs.filter(Self.isIndex))
         let sectionsChanged = old.site.sections.map(\.slug) != new.site.sections.map(\.slug)
         if sectionsChanged || retitled.contains(where: { $0.hasSuffix("/_index.md") }) {

@@ -19,6 +19,8 @@ struct SourceCache: Sendable {
     /// Sources decoded afresh by the last ``load(_:root:changed:fileSystem:)``: new files and
     /// files whose bytes changed. Only these can have a new page or rendering.
     private(set) var fresh: Set<String> = []
+    /// Source paths by the absolute path they were read from, to map a watcher's paths back.
+    private(set) var sourceByAbsolute: [String: String] = [:]
 
     /// Loads the walk's Markdown files, reading only those that changed.
     /// - Parameters:
@@ -42,12 +44,19 @@ struct SourceCache: Sendable {
         }
         entries = [:]
         entries.reserveCapacity(files.count)
+        sourceByAbsolute = [:]
         fresh = []
         for (file, (entry, isFresh)) in zip(files, results) {
             entries[file.source] = entry
+            sourceByAbsolute[file.absolute] = file.source
             if isFresh { fresh.insert(file.source) }
         }
         return results.map { ($0.0.page, $0.0.diagnostics) }
+    }
+
+    /// Replaces one file's entry, for an edit that changed nothing but that file's contents.
+    mutating func replace(_ source: String, with entry: Entry) {
+        entries[source] = entry
     }
 
     /// Renders the site's pages, reusing the rendering of every page whose file is unchanged.

@@ -27,14 +27,14 @@ struct ErrorOverlayMiddleware: RouterMiddleware {
         return changed
     }
 
-    /// The overlay's markup: one line per diagnostic, `path:line:col`, message and rule id.
+    /// The overlay's markup: one line per error, `path:line:col`, message and rule id.
     /// Styled inline so it looks the same over any template.
     static func overlay(_ errors: [Diagnostic]) -> String {
         let items = errors.map { diagnostic in
             "<li><code>\(escape("\(diagnostic.file):\(diagnostic.line):\(diagnostic.column)"))</code> "
                 + "\(diagnostic.severity.rawValue): \(escape(diagnostic.message)) <code>[\(escape(diagnostic.rule.rawValue))]</code></li>"
         }
-        let count = errors.count == 1 ? "1 problem" : "\(errors.count) problems"
+        let count = errors.count == 1 ? "1 error" : "\(errors.count) errors"
         return """
         <div id="handbook-errors" role="alert" style="position:fixed;left:0;right:0;bottom:0;z-index:2147483647;\
         max-height:60vh;overflow:auto;margin:0;padding:1rem 1.25rem;background:#fff4f4;color:#5c0000;\

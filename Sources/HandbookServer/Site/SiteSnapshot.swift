@@ -58,6 +58,7 @@ struct SiteSnapshot: Sendable {
         next.generation += 1
         next.errors = []
         var really: Set<String> = []
+        var foldersMayChange = false
         let paths = hasSite ? Array(changed) : Array(plan.files.keys)
         for path in paths {
             let key = path.value
@@ -68,15 +69,19 @@ struct SiteSnapshot: Sendable {
             case nil: nil
             }
             guard let bytes else {
-                if next.files.removeValue(forKey: key) != nil { really.insert(key) }
+                if next.files.removeValue(forKey: key) != nil {
+                    really.insert(key)
+                    foldersMayChange = true
+                }
                 continue
             }
             if next.files[key]?.bytes != bytes {
+                foldersMayChange = foldersMayChange || next.files[key] == nil
                 next.files[key] = File(bytes: bytes, modified: now, isCopy: isCopy)
                 really.insert(key)
             }
         }
-        if !really.isEmpty { next.folders = Self.folders(of: next.files.keys) }
+        if foldersMayChange { next.folders = Self.folders(of: next.files.keys) }
         return (next, really)
     }
 

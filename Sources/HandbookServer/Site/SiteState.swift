@@ -54,13 +54,14 @@ actor SiteState {
         return (changed, events)
     }
 
-    /// Keeps serving the last good site, with a failed build's problems over every page.
-    /// - Parameter problems: The failed build's diagnostics.
-    /// - Returns: The events sent to open pages: a reload unless these problems were shown already.
+    /// Keeps serving the last good site, with a failed build's errors over every page.
+    /// - Parameter problems: The failed build's diagnostics; warnings stay in the terminal.
+    /// - Returns: The events sent to open pages: a reload unless these errors were shown already.
     @discardableResult
     func showProblems(_ problems: [Diagnostic]) -> [ServerEvent] {
-        let events: [ServerEvent] = problems == snapshot.errors ? [] : [.reload(pages: nil)]
-        snapshot = snapshot.failing(with: problems)
+        let errors = problems.filter { $0.severity == .error }
+        let events: [ServerEvent] = errors == snapshot.errors ? [] : [.reload(pages: nil)]
+        snapshot = snapshot.failing(with: errors)
         broadcast(events)
         return events
     }

@@ -63,6 +63,18 @@ import Testing
         try await session.expectSameAsFullBuild()
     }
 
+    @Test func renamedHeadingBreaksTheAnchorsOfPagesLinkingToIt() async throws {
+        var session = try await Session()
+        defer { session.fixture.remove() }
+        let broken = try await session.rebuild(editing: "Content/safety/when-to-stop.md", "## The stop rule", "## The rule")
+        #expect(broken.report.plan == nil)
+        let full = try await session.fixture.build().plan()
+        #expect(broken.report.diagnostics == full.diagnostics)
+        #expect(broken.report.diagnostics.contains { $0.rule == .anchor && $0.file.hasSuffix("understanding/basics.md") })
+        _ = try await session.rebuild(editing: "Content/safety/when-to-stop.md", "## The rule", "## The stop rule")
+        try await session.expectSameAsFullBuild()
+    }
+
     @Test func unchangedBytesFillNothing() async throws {
         var session = try await Session()
         defer { session.fixture.remove() }
@@ -82,6 +94,8 @@ import Testing
         ("Content/safety/_index.md", "Read this before you exercise.", "Read this first."),
         ("Content/understanding/basics.md", "[bridge](../exercises/bridge.md)", "bridge"),
         ("Content/handbook.yml", "title: Test Handbook", "title: Renamed Handbook"),
+        ("Content/understanding/basics.md", "Discs and bone spurs.",
+         "Discs and bone spurs and many other small and large things that press on a nerve in the neck or the low back can all cause this pain in the end."),
         ("Templates/page.mustache", "</article>", "<p>new line</p></article>"),
         ("Templates/partials/footer.mustache", "<footer", "<!-- changed --><footer"),
     ])

@@ -1,0 +1,103 @@
+extension IncrementalBuild {
+    /// The common edit, made fast: some pages' bodies changed and nothing else did (same front
+    /// matter, no file added or removed, no template or setting touched). Then the site's
+    /// structure stands, and the last site graph is patched instead of rebuilt: the edited
+    /// pages are rendered, their backlinks moved, and only they and the pages linking to them
+    /// are checked again. Each step is linear in the edit, not in the site, but for the final
+    /// gathering of diagnostics.
+    /// - Parameter changed: Absolute paths from the watcher.
+    /// - Returns: The result, or nil when the edit is not of this kind (the caller then runs
+    ///   the whole incremental build, which handles every edit).
+    mutating func rebuildBodies(_ changed: Set<String>) async -> Result? {
+        guard lastWasGood, let last = lastGood, let library = compiled?.library, !changed.isEmpty else { return nil }
+        var edits: [(source: String, entry: SourceCache.Entry)] = []
+        for path in changed {
+            guard let source = sources.sourceByAbsolute[path] else {
+                // A file that came and went within the batch (`sed -i`'s temporary file) changed
+                // nothing; any other unknown path is a new file or folder.
+                if build.fileSystem.kind(path) == nil { continue }
+                return nil
+            }
+            guard let old = sources.entries[source], let bytes = try? build.fileSystem.read(path) else { return nil }
+            if bytes == old.bytes { continue }
+            let (page, problems) = Site.loadPage(source: source, bytes: bytes, root: build.contentFolder)
+            guard let page, problems.isEmpty, let before = old.page, page.frontMatter == before.frontMatter else { return nil }
+            edits.append((source, SourceCache.Entry(absolute: path, bytes: bytes, page: page, diagnostics: [])))
+        }
+        let built = edits.filter { last.linked.page($0.source) != nil }
+        let rendered = await built.concurrentMap { HandbookKit.render($0.entry.page!) }
+        for edit in edits {
+            var entry = edit.entry
+            if let position = built.firstIndex(where: { $0.source == edit.source }) {
+                (entry.rendered, entry.renderWarnings) = rendered[position]
+            }
+            sources.replace(edit.source, with: entry)
+        }
+        let edited = Set(built.map(\.source))
+        guard !edited.isEmpty else { return Result(report: lastReport(last), changedPaths: [], filledPages: 0) }
+
+        let linked = patched(last.linked, with: rendered.map(\.0))
+        guard let linkProblems = links.recheck(edited, old: last.linked, in: linked) else { return nil }
+        let checkProblems = await checks.check(linked, context: build.checkContext, edited: edited)
+        let diagnostics = (preRenderDiagnostics + linked.rendered.diagnostics + linkProblems + checkProblems).sorted()
+        lastDiagnostics = diagnostics
+        editedSinceGood.formUnion(edited)
+        changedSinceGood?.formUnion(changed)
+        guard !diagnostics.hasErrors else {
+            lastWasGood = false
+            return Result(report: report(diagnostics, plan: nil, linked), changedPaths: [], filledPages: 0)
+        }
+        let (plan, changedPaths, filled) = await fill(linked, library: library, templates: last.templates)
+        lastGood = LastGood(linked: linked, templates: last.templates, library: library, plan: plan)
+        editedSinceGood = []
+        changedSinceGood = []
+        return Result(report: report(diagnostics, plan: plan, linked), changedPaths: changedPaths, filledPages: filled)
+    }
+
+    /// The last site graph with some pages rendered anew: the site, its rendering and the
+    /// backlinks follow; reading order, sections and indexes are unchanged.
+    private func patched(_ old: LinkedSite, with pages: [RenderedPage]) -> LinkedSite {
+        var linked = old
+        for page in pages {
+            let source = page.page.source
+            guard let section = linked.rendered.site.sections.firstIndex(where: { $0.slug == page.page.section }) else { continue }
+            if page.page.isSectionIndex {
+                linked.rendered.site.sections[section].index = page.page
+            } else if let position = linked.rendered.site.sections[section].pages.firstIndex(where: { $0.source == source }) {
+                linked.rendered.site.sections[section].pages[position] = page.page
+            }
+            linked.rendered.pages[source] = page
+            let before = Self.pageTargets(of: old.page(source), in: old), after = Self.pageTargets(of: page, in: old)
+            for target in before.subtracting(after) {
+                linked.backlinks[target]?.removeAll { $0 == source }
+                if linked.backlinks[target]?.isEmpty == true { linked.backlinks[target] = nil }
+            }
+            for target in after.subtracting(before) {
+                var list = linked.backlinks[target] ?? []
+                list.append(source)
+                linked.backlinks[target] = list.sorted { linked.positions[$0]! < linked.positions[$1]! }
+            }
+        }
+        linked.rendered.diagnostics = linked.site.allPages.flatMap { sources.entries[$0.source]?.renderWarnings ?? [] }
+        return linked
+    }
+
+    /// The pages a page links to, as backlinks count them: other built pages.
+    private static func pageTargets(of page: RenderedPage?, in linked: LinkedSite) -> Set<String> {
+        guard let page else { return [] }
+        return Set(page.links.compactMap { link in
+            guard case .page(let target) = link.target, target != page.page.source, linked.page(target) != nil else { return nil }
+            return target
+        })
+    }
+
+    private func report(_ diagnostics: [Diagnostic], plan: OutputPlan?, _ linked: LinkedSite) -> Build.Report {
+        let pages = linked.site.allPages
+        return Build.Report(diagnostics: diagnostics, plan: plan, pageCount: pages.count,
+                            exerciseCount: pages.filter { $0.frontMatter.exercise != nil }.count)
+    }
+
+    private func lastReport(_ last: LastGood) -> Build.Report {
+        report(lastDiagnostics, plan: last.plan, last.linked)
+    }
+}
