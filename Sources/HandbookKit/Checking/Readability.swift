@@ -3,6 +3,9 @@
 /// ending at `.`, `!` or `?` (runs of two words or fewer don't count), and syllables from
 /// the CMU pronouncing dictionary — here a vowel-group rule plus ``SyllableExceptions``,
 /// the words where the rule and the dictionary disagree.
+///
+/// Counting runs over one byte per character (see ``units(_:)``): every page's text is
+/// counted in every build, and `Character` properties cost ten times more than bytes.
 struct Readability: Equatable {
     var words: Int
     var sentences: Int
@@ -10,13 +13,15 @@ struct Readability: Equatable {
 
     /// Counts a text.
     init(_ text: String) {
-        // Smart punctuation turned ASCII apostrophes curly; textstat reads source text.
-        let text = text.replacingCurlyApostrophes
-        let words = Self.words(in: text)
-        self.words = words.count
-        syllables = words.reduce(0) { $0 + Self.syllables(in: $1) }
-        sentences = Self.sentences(in: text).filter { Self.words(in: $0).count > 2 }.count
-        sentences = max(sentences, text.isEmpty ? 0 : 1)
+        let units = Self.units(text)
+        var words = 0, syllables = 0
+        Self.forEachWord(in: units[...]) { word in
+            words += 1
+            syllables += Self.syllables(ofWord: word)
+        }
+        self.words = words
+        self.syllables = syllables
+        sentences = max(Self.sentenceLengths(in: units).filter { $0 > 2 }.count, text.isEmpty ? 0 : 1)
     }
 
     /// 0.39 × words per sentence + 11.8 × syllables per word − 15.59.
@@ -25,91 +30,145 @@ struct Readability: Equatable {
         return 0.39 * Double(words) / Double(sentences) + 11.8 * Double(syllables) / Double(words) - 15.59
     }
 
-    /// Words, lowercased; apostrophes kept only in contractions (`don't`, `it's`).
-    static func words<Text: StringProtocol>(in text: Text) -> [String] {
-        var words: [String] = []
-        var current = ""
-        let characters = Array(text.lowercased())
-        for (index, character) in characters.enumerated() {
-            if character.isWhitespace {
-                if !current.isEmpty { words.append(current) }
-                current = ""
-            } else if character.isLetter || character.isNumber || character == "_" {
-                current.append(character)
-            } else if character == "'", isContraction(characters, after: index) {
-                current.append(character)
-            }
-            // Any other punctuation, hyphens included, is dropped: "well-known" is one word.
-        }
-        if !current.isEmpty { words.append(current) }
-        return words
-    }
-
-    private static func isContraction(_ characters: [Character], after index: Int) -> Bool {
-        let rest = characters[(index + 1)...].prefix(2)
-        guard let first = rest.first else { return false }
-        if "tsd".contains(first) { return true }
-        return ["ve", "ll", "re"].contains(String(rest))
-    }
-
-    /// Sentences: from the start of a word to the next run of `.`, `!` or `?`.
-    static func sentences(in text: String) -> [Substring] {
-        var sentences: [Substring] = []
-        var index = text.startIndex
-        while index < text.endIndex {
-            guard let start = text[index...].firstIndex(where: { $0.isLetter || $0.isNumber || $0 == "_" }) else { break }
-            var end = text[start...].firstIndex(where: { ".!?".contains($0) }) ?? text.endIndex
-            while end < text.endIndex, ".!?".contains(text[end]) { end = text.index(after: end) }
-            sentences.append(text[start..<end])
-            index = end
-        }
-        return sentences
+    /// The number of words in each sentence of a text, short sentences included.
+    static func sentenceLengths(in text: String) -> [Int] {
+        sentenceLengths(in: units(text))
     }
 
     /// Syllables in one lowercased word.
     static func syllables(in word: String) -> Int {
-        if let known = SyllableExceptions.counts[word] { return known }
-        let letters = Array(word.filter { $0.isLetter && $0.isASCII })
-        // Numbers and symbols: textstat's fallback (pyphen) finds no break, so 1.
-        guard !letters.isEmpty else { return 1 }
-        let vowels: Set<Character> = ["a", "e", "i", "o", "u", "y"]
-        var count = 0
-        var previousWasVowel = false
-        for (index, letter) in letters.enumerated() {
-            let isVowel = vowels.contains(letter) && !(letter == "y" && index == 0)
-            if isVowel && !previousWasVowel { count += 1 }
-            previousWasVowel = isVowel
-        }
-        count += splitVowelPairs(letters)
-        let ending = String(letters.suffix(3))
-        // A final silent "e" (make, tape) but not "-le" after a consonant (table, simple).
-        if letters.last == "e", count > 1, !(ending.hasSuffix("le") && letters.count > 2 && !vowels.contains(letters[letters.count - 3])) {
-            count -= 1
-        }
-        // "-ed" and "-es" are silent unless after t/d or s/x/z/ch/sh/ge/ce.
-        if count > 1, ending.hasSuffix("ed"), !["ted", "ded"].contains(ending) { count -= 1 }
-        if count > 1, ending.hasSuffix("es"), !(["ses", "xes", "zes", "ces", "ges"].contains(ending) || word.hasSuffix("ches") || word.hasSuffix("shes")) {
-            count -= 1
-        }
-        return max(count, 1)
+        syllables(ofWord: units(word)[...])
     }
 }
 
 extension Readability {
+    /// A stand-in for any character that is a letter or a number but not ASCII.
+    static let otherLetter: UInt8 = 0x80
+    /// A stand-in for any other character that is not ASCII: punctuation, symbols.
+    static let otherSymbol: UInt8 = 0x81
+
+    /// The text lowercased, one byte per character: ASCII characters as themselves, curly
+    /// apostrophes as `'` (smart punctuation turned the author's ASCII ones curly; textstat
+    /// reads source text), any other whitespace as a space, and the rest as
+    /// ``otherLetter`` or ``otherSymbol``. Counting these bytes gives what counting the
+    /// characters with `Character`'s properties would.
+    static func units(_ text: String) -> [UInt8] {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            return text.utf8.map { $0 &- 65 < 26 ? $0 + 32 : $0 }
+        }
+        return text.lowercased().map { character in
+            if character == "\u{2019}" || character == "\u{2018}" { return UInt8(ascii: "'") }
+            if let ascii = character.asciiValue { return ascii }
+            if character.isWhitespace { return UInt8(ascii: " ") }
+            return character.isLetter || character.isNumber ? otherLetter : otherSymbol
+        }
+    }
+
+    static func isWhitespace(_ unit: UInt8) -> Bool {
+        unit == 0x20 || (0x09...0x0D).contains(unit)
+    }
+
+    /// Letters, digits, `_` and non-ASCII letters: what starts a sentence and makes a word.
+    static func isWordCharacter(_ unit: UInt8) -> Bool {
+        unit &- 0x61 < 26 || unit &- 0x30 < 10 || unit == 0x5F || unit == otherLetter
+    }
+
+    static func isSentenceEnd(_ unit: UInt8) -> Bool {
+        unit == 0x2E || unit == 0x21 || unit == 0x3F
+    }
+
+    /// Calls `body` with each word: word characters, and apostrophes only in contractions
+    /// (`don't`, `it's`). Any other punctuation, hyphens included, is dropped: "well-known"
+    /// is one word.
+    static func forEachWord(in units: ArraySlice<UInt8>, _ body: (ArraySlice<UInt8>) -> Void) {
+        var current: [UInt8] = []
+        current.reserveCapacity(32)
+        for index in units.indices {
+            let unit = units[index]
+            if isWhitespace(unit) {
+                if !current.isEmpty { body(current[...]) }
+                current.removeAll(keepingCapacity: true)
+            } else if isWordCharacter(unit) {
+                current.append(unit)
+            } else if unit == UInt8(ascii: "'"), isContraction(units[(index + 1)...].prefix(2)) {
+                current.append(unit)
+            }
+        }
+        if !current.isEmpty { body(current[...]) }
+    }
+
+    private static func isContraction(_ next: ArraySlice<UInt8>) -> Bool {
+        guard let first = next.first else { return false }
+        if first == UInt8(ascii: "t") || first == UInt8(ascii: "s") || first == UInt8(ascii: "d") { return true }
+        return next.elementsEqual("ve".utf8) || next.elementsEqual("ll".utf8) || next.elementsEqual("re".utf8)
+    }
+
+    /// Sentences run from the start of a word to the next run of `.`, `!` or `?`.
+    static func sentenceLengths(in units: [UInt8]) -> [Int] {
+        var lengths: [Int] = []
+        var index = units.startIndex
+        while let start = units[index...].firstIndex(where: isWordCharacter) {
+            var end = units[start...].firstIndex(where: isSentenceEnd) ?? units.endIndex
+            while end < units.endIndex, isSentenceEnd(units[end]) { end += 1 }
+            var words = 0
+            forEachWord(in: units[start..<end]) { _ in words += 1 }
+            lengths.append(words)
+            index = end
+        }
+        return lengths
+    }
+
+    /// Syllables in one word of ``units(_:)``.
+    static func syllables(ofWord word: ArraySlice<UInt8>) -> Int {
+        // The exceptions are ASCII words; a word with any other letter is never one of them.
+        if word.allSatisfy({ $0 < 0x80 }), let known = SyllableExceptions.counts[String(decoding: word, as: UTF8.self)] {
+            return known
+        }
+        let letters = word.filter { $0 &- 0x61 < 26 }
+        // Numbers and symbols: textstat's fallback (pyphen) finds no break, so 1.
+        guard !letters.isEmpty else { return 1 }
+        var count = 0
+        var previousWasVowel = false
+        for (index, letter) in letters.enumerated() {
+            let isVowel = isVowelLetter(letter) && !(letter == UInt8(ascii: "y") && index == 0)
+            if isVowel && !previousWasVowel { count += 1 }
+            previousWasVowel = isVowel
+        }
+        count += splitVowelPairs(letters)
+        let ending = String(decoding: letters.suffix(3), as: UTF8.self)
+        // A final silent "e" (make, tape) but not "-le" after a consonant (table, simple).
+        if letters.last == UInt8(ascii: "e"), count > 1,
+           !(ending.hasSuffix("le") && letters.count > 2 && !isVowelLetter(letters[letters.count - 3])) {
+            count -= 1
+        }
+        // "-ed" and "-es" are silent unless after t/d or s/x/z/ch/sh/ge/ce.
+        if count > 1, ending.hasSuffix("ed"), !["ted", "ded"].contains(ending) { count -= 1 }
+        if count > 1, ending.hasSuffix("es"),
+           !(["ses", "xes", "zes", "ces", "ges"].contains(ending) || word.ends(with: "ches") || word.ends(with: "shes")) {
+            count -= 1
+        }
+        return max(count, 1)
+    }
+
+    private static func isVowelLetter(_ letter: UInt8) -> Bool {
+        "aeiouy".utf8.contains(letter)
+    }
+
     /// Vowel pairs usually spoken as two syllables (me-di-a, ra-di-o, ac-tu-al, me-di-um),
     /// except in the endings where they merge: -cial, -tial, -tion, -sion, -gion, qua-, gua-.
-    static func splitVowelPairs(_ letters: [Character]) -> Int {
+    static func splitVowelPairs(_ letters: [UInt8]) -> Int {
+        let (a, i, o, u) = (UInt8(ascii: "a"), UInt8(ascii: "i"), UInt8(ascii: "o"), UInt8(ascii: "u"))
         var extra = 0
         for index in letters.indices.dropFirst().dropLast() {
-            let before = letters[index - 1], first = letters[index], second = letters[index + 1]
-            switch (first, second) {
-            case ("i", "a"):
-                if !"ct".contains(before) { extra += 1 }
-            case ("i", "o"):
-                if !"tscgx".contains(before) { extra += 1 }
-            case ("u", "a"):
-                if !"qg".contains(before) { extra += 1 }
-            case ("i", "u"):
+            let before = letters[index - 1]
+            switch (letters[index], letters[index + 1]) {
+            case (i, a):
+                if !"ct".utf8.contains(before) { extra += 1 }
+            case (i, o):
+                if !"tscgx".utf8.contains(before) { extra += 1 }
+            case (u, a):
+                if !"qg".utf8.contains(before) { extra += 1 }
+            case (i, u):
                 extra += 1
             default:
                 break
@@ -119,8 +178,8 @@ extension Readability {
     }
 }
 
-extension String {
-    var replacingCurlyApostrophes: String {
-        String(map { $0 == "\u{2019}" || $0 == "\u{2018}" ? "'" : $0 })
+extension ArraySlice<UInt8> {
+    fileprivate func ends(with suffix: String) -> Bool {
+        count >= suffix.utf8.count && self.suffix(suffix.utf8.count).elementsEqual(suffix.utf8)
     }
 }

@@ -26,8 +26,7 @@ struct SentenceLengthRule: CheckRule {
     func findings(in site: LinkedSite, context: CheckContext) -> [Finding] {
         site.checkedPages.flatMap { page in
             page.prose.flatMap { block in
-                Readability.sentences(in: block.text.replacingCurlyApostrophes)
-                    .map { Readability.words(in: String($0)).count }
+                Readability.sentenceLengths(in: block.text)
                     .filter { $0 > Self.limit }
                     .map { Finding(file: page.page.file, line: block.line, message: Message.longSentence($0, limit: Self.limit)) }
             }
