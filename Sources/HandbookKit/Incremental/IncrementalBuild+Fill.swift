@@ -16,13 +16,13 @@ extension IncrementalBuild {
         }
         let invalidation = OutputInvalidation(
             old: last.linked, new: linked, edited: editedSinceGood,
-            changedTemplates: templates.changedTemplates(since: last.templates))
+            changedTemplates: templates.changedTemplates(since: last.templates, library: library))
         let direct = invalidation.direct
         let work = direct.union(invalidation.candidates)
         pending.formUnion(work.filter { !$0.isArticle })
         let filled = await work.filter(\.isArticle).concurrentMap { output -> (SitePath, String)? in
             let context = linked.context(of: output)
-            if !direct.contains(output), contextsEqual(last.linked.context(of: output), context) { return nil }
+            if !direct.contains(output), last.linked.context(of: output) == context { return nil }
             return (linked.path(of: output), library.render(linked.template(of: output), context))
         }.compactMap { $0 }
 

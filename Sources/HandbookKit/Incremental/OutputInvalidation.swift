@@ -90,24 +90,15 @@ struct OutputInvalidation {
 extension TemplateSources {
     /// The top-level templates whose output may differ from `old`'s: those whose own text
     /// changed, or that use (through partials and parents, at any depth) one that changed.
-    /// - Parameter old: The templates of the last good build.
+    /// - Parameters:
+    ///   - old: The templates of the last good build.
+    ///   - library: These templates, compiled.
     /// - Returns: Names of top-level templates, such as `page`.
-    func changedTemplates(since old: TemplateSources) -> Set<String> {
-        let all = templates + partials
+    func changedTemplates(since old: TemplateSources, library: TemplateLibrary) -> Set<String> {
         let before = Dictionary((old.templates + old.partials).map { ($0.name, $0.text) }, uniquingKeysWith: { first, _ in first })
-        let texts = Dictionary(all.map { ($0.name, $0.text) }, uniquingKeysWith: { first, _ in first })
+        let texts = Dictionary((templates + partials).map { ($0.name, $0.text) }, uniquingKeysWith: { first, _ in first })
         let changed = Set(texts.keys.filter { before[$0] != texts[$0] }).union(before.keys.filter { texts[$0] == nil })
         guard !changed.isEmpty else { return [] }
-        return Set(templates.map(\.name).filter { name in
-            var seen: Set<String> = [name]
-            var queue = [name]
-            while let next = queue.popLast() {
-                if changed.contains(next) { return true }
-                for reference in PartialReference.scan(texts[next] ?? "") where seen.insert(reference.name).inserted {
-                    queue.append(reference.name)
-                }
-            }
-            return false
-        })
+        return Set(templates.map(\.name).filter { !library.included(from: $0).isDisjoint(with: changed) })
     }
 }

@@ -67,8 +67,8 @@ extension LinkedSite {
         }
     }
 
-    /// The dictionary the template sees for an output page; empty when the page is gone.
-    func context(of output: OutputPage) -> [String: Any] {
+    /// The context the template sees for an output page; empty when the page is gone.
+    func context(of output: OutputPage) -> TemplateObject {
         switch output {
         case .article(let source):
             guard let page = page(source) else { return [:] }

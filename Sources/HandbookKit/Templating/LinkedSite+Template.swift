@@ -33,18 +33,18 @@ extension LinkedSite {
         return plan
     }
 
-    func sectionContext(_ section: Section) -> [String: Any] {
+    func sectionContext(_ section: Section) -> TemplateObject {
         let context = PageContext(linked: self, here: section.index.output)
         guard let intro = page(section.index.source) else { return [:] }
         var values = context.article(intro)
-        values["pages"] = section.pages.map { context.entry($0.source) }
+        values["pages"] = .list(section.pages.map { context.entry($0.source) })
         return values
     }
 
-    func exerciseIndexContext() -> [String: Any] {
+    func exerciseIndexContext() -> TemplateObject {
         let context = PageContext(linked: self, here: .exerciseIndex)
         let section = site.sections.first { $0.slug == RenderedSite.exerciseSection }
-        var values: [String: Any]
+        var values: TemplateObject
         if let section, let intro = page(section.index.source) {
             values = context.article(intro)
         } else {
@@ -52,56 +52,57 @@ extension LinkedSite {
             values["title"] = "Exercises"
         }
         let index = exerciseIndex
-        if !index.guides.isEmpty { values["guides"] = ["items": index.guides.map(context.entry)] }
-        func groups(_ groups: [ExerciseIndex.Group], prefix: String) -> [[String: Any]] {
-            groups.map { group in
-                ["title": group.title, "id": prefix + HeadingSlugger.slug(group.title), "pages": group.pages.map(context.entry)]
-            }
+        if !index.guides.isEmpty { values["guides"] = ["items": .list(index.guides.map(context.entry))] }
+        func groups(_ groups: [ExerciseIndex.Group], prefix: String) -> TemplateValue {
+            .list(groups.map { group in
+                ["title": .text(group.title), "id": .text(prefix + HeadingSlugger.slug(group.title)),
+                 "pages": .list(group.pages.map(context.entry))]
+            })
         }
         values["byType"] = groups(index.byType, prefix: "type-")
         values["byArea"] = groups(index.byArea, prefix: "area-")
-        values["exerciseCount"] = index.byType.reduce(0) { $0 + $1.pages.count }
+        values["exerciseCount"] = .number(index.byType.reduce(0) { $0 + $1.pages.count })
         return values
     }
 
-    func homeContext() -> [String: Any] {
+    func homeContext() -> TemplateObject {
         let context = PageContext(linked: self, here: .home)
         var values = context.common(title: nil, description: site.config.description, section: nil)
-        values["title"] = site.config.title
-        values["contentStructuredData"] = StructuredData.website(config: site.config, url: site.config.baseURL)
-        values["sections"] = site.sections.map { section -> [String: Any] in
-            var entry = context.entry(section.index.source)
-            entry["pages"] = section.pages.map { context.entry($0.source) }
-            return entry
-        }
-        if let first = readingOrder.first { values["startHref"] = context.href(source: first) }
+        values["title"] = .text(site.config.title)
+        values["contentStructuredData"] = .text(StructuredData.website(config: site.config, url: site.config.baseURL))
+        values["sections"] = .list(site.sections.map { section in
+            guard case .object(var entry) = context.entry(section.index.source) else { return [:] }
+            entry["pages"] = .list(section.pages.map { context.entry($0.source) })
+            return .object(entry)
+        })
+        if let first = readingOrder.first { values["startHref"] = .text(context.href(source: first)) }
         return values
     }
 
     /// The 404 page is served at any depth, so it can't use relative links: it links home
     /// through `base_url` when set, else the domain root, and inlines its styles.
-    func notFoundContext() -> [String: Any] {
+    func notFoundContext() -> TemplateObject {
         let config = site.config
         return [
-            "lang": config.language,
-            "siteTitle": config.title,
-            "pageTitle": "Page not found | \(config.title)",
-            "homeHref": config.baseURL.map { $0 + "index.html" } ?? "/",
+            "lang": .text(config.language),
+            "siteTitle": .text(config.title),
+            "pageTitle": .text("Page not found | \(config.title)"),
+            "homeHref": .text(config.baseURL.map { $0 + "index.html" } ?? "/"),
         ]
     }
 
-    func siteFileContext() -> [String: Any] {
+    func siteFileContext() -> TemplateObject {
         guard let base = site.config.baseURL else { return [:] }
-        var urls: [[String: String]] = [["loc": base]]
+        var urls: [TemplateValue] = [["loc": .text(base)]]
         for source in readingOrder {
             guard let page = page(source)?.page else { continue }
-            var url = ["loc": base + page.output.value]
-            if let reviewed = page.frontMatter.reviewed { url["lastmod"] = reviewed.description }
-            urls.append(url)
+            var url: TemplateObject = ["loc": .text(base + page.output.value)]
+            if let reviewed = page.frontMatter.reviewed { url["lastmod"] = .text(reviewed.description) }
+            urls.append(.object(url))
         }
         if site.sections.first(where: { $0.slug == RenderedSite.exerciseSection }) == nil {
-            urls.append(["loc": base + SitePath.exerciseIndex.value])
+            urls.append(["loc": .text(base + SitePath.exerciseIndex.value)])
         }
-        return ["baseURL": base, "urls": urls]
+        return ["baseURL": .text(base), "urls": .list(urls)]
     }
 }

@@ -1,0 +1,123 @@
+/// Fills compiled templates with a context, into UTF-8 bytes.
+struct MustacheRenderer {
+    private typealias Node = MustacheTemplate.Node
+
+    let templates: [String: MustacheTemplate]
+
+    /// Fills a template; an unknown name gives an empty string (the library checks names
+    /// before anything renders).
+    func render(_ name: String, _ context: TemplateObject) -> String {
+        guard let template = templates[name] else { return "" }
+        var output: [UInt8] = []
+        output.reserveCapacity(16 * 1024)
+        var stack: [TemplateValue] = [.object(context)]
+        render(template.nodes, stack: &stack, blocks: [:], escapes: true, into: &output)
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Sections, partials and blocks start with the escaping in force where they appear;
+    /// a pragma changes it for the rest of its own list of nodes.
+    private func render(_ nodes: [Node], stack: inout [TemplateValue], blocks: [String: [Node]], escapes: Bool,
+                        into output: inout [UInt8]) {
+        var escapes = escapes
+        for node in nodes {
+            switch node {
+            case .text(let bytes):
+                output += bytes
+            case .variable(let path, let escaped):
+                guard let value = Self.lookup(path, in: stack) else { continue }
+                switch value {
+                case .text(let text): Self.append(text, escaping: escaped && escapes, to: &output)
+                case .number(let number): output += String(number).utf8
+                case .bool(let bool): output += (bool ? "true" : "false").utf8
+                case .list, .object: break
+                }
+            case .section(let path, let inverted, let children):
+                let value = Self.lookup(path, in: stack)
+                if inverted {
+                    if !(value?.isTruthy ?? false) { render(children, stack: &stack, blocks: blocks, escapes: escapes, into: &output) }
+                    continue
+                }
+                switch value {
+                case nil, .bool(false)?:
+                    break
+                case .bool(true)?:
+                    render(children, stack: &stack, blocks: blocks, escapes: escapes, into: &output)
+                case .list(let items)?:
+                    for item in items {
+                        render(children, pushing: item, stack: &stack, blocks: blocks, escapes: escapes, into: &output)
+                    }
+                case let value?:
+                    render(children, pushing: value, stack: &stack, blocks: blocks, escapes: escapes, into: &output)
+                }
+            case .partial(let name, let indentation):
+                guard let partial = templates[name] else { continue }
+                if indentation.isEmpty {
+                    render(partial.nodes, stack: &stack, blocks: blocks, escapes: escapes, into: &output)
+                } else {
+                    var indented: [UInt8] = []
+                    render(partial.nodes, stack: &stack, blocks: blocks, escapes: escapes, into: &indented)
+                    Self.append(indented, indentedBy: indentation, to: &output)
+                }
+            case .parent(let name, let overrides):
+                guard let parent = templates[name] else { continue }
+                // The outermost template's blocks win: they were given first.
+                let merged = overrides.merging(blocks) { _, outer in outer }
+                render(parent.nodes, stack: &stack, blocks: merged, escapes: escapes, into: &output)
+            case .block(let name, let defaults):
+                render(blocks[name] ?? defaults, stack: &stack, blocks: blocks, escapes: escapes, into: &output)
+            case .escaping(let on):
+                escapes = on
+            }
+        }
+    }
+
+    private func render(_ nodes: [Node], pushing value: TemplateValue, stack: inout [TemplateValue], blocks: [String: [Node]],
+                        escapes: Bool, into output: inout [UInt8]) {
+        stack.append(value)
+        render(nodes, stack: &stack, blocks: blocks, escapes: escapes, into: &output)
+        stack.removeLast()
+    }
+
+    /// The value of a name: its first part is looked up from the innermost context out,
+    /// the rest inside what that finds.
+    private static func lookup(_ path: [String], in stack: [TemplateValue]) -> TemplateValue? {
+        guard let first = path.first else { return stack.last }
+        for context in stack.reversed() {
+            guard case .object(let object) = context, var value = object[first] else { continue }
+            for key in path.dropFirst() {
+                guard case .object(let inner) = value, let next = inner[key] else { return nil }
+                value = next
+            }
+            return value
+        }
+        return nil
+    }
+
+    static func append(_ text: String, escaping: Bool, to output: inout [UInt8]) {
+        guard escaping else {
+            output += text.utf8
+            return
+        }
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "&"): output += "&amp;".utf8
+            case UInt8(ascii: "<"): output += "&lt;".utf8
+            case UInt8(ascii: ">"): output += "&gt;".utf8
+            case UInt8(ascii: "\""): output += "&quot;".utf8
+            case UInt8(ascii: "'"): output += "&#39;".utf8
+            default: output.append(byte)
+            }
+        }
+    }
+
+    /// A standalone partial's output with its tag's indentation before every line.
+    private static func append(_ lines: [UInt8], indentedBy indentation: [UInt8], to output: inout [UInt8]) {
+        var atLineStart = true
+        for byte in lines {
+            if atLineStart { output += indentation }
+            output.append(byte)
+            atLineStart = byte == 0x0A
+        }
+    }
+}

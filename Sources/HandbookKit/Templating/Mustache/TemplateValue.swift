@@ -1,0 +1,33 @@
+/// A value a template shows: what page contexts are built from. Typed, so filling a
+/// template looks names up in dictionaries of known cases instead of casting `Any`.
+public enum TemplateValue: Sendable, Equatable {
+    case text(String)
+    case bool(Bool)
+    case number(Int)
+    case list([TemplateValue])
+    case object([String: TemplateValue])
+
+    /// Whether a section `{{#name}}` shows: `false` and empty lists don't; text and numbers
+    /// always do, even empty or zero — leave a key out to hide its section.
+    var isTruthy: Bool {
+        switch self {
+        case .bool(let value): value
+        case .list(let items): !items.isEmpty
+        case .text, .number, .object: true
+        }
+    }
+}
+
+extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral, ExpressibleByIntegerLiteral,
+    ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral {
+    public init(stringLiteral value: String) { self = .text(value) }
+    public init(booleanLiteral value: Bool) { self = .bool(value) }
+    public init(integerLiteral value: Int) { self = .number(value) }
+    public init(arrayLiteral elements: TemplateValue...) { self = .list(elements) }
+    public init(dictionaryLiteral elements: (String, TemplateValue)...) {
+        self = .object(Dictionary(elements) { first, _ in first })
+    }
+}
+
+/// A template's context: names and their values.
+public typealias TemplateObject = [String: TemplateValue]

@@ -1,0 +1,120 @@
+import Testing
+@testable import HandbookKit
+
+/// The template engine, against the Mustache spec's rules for what the templates use.
+@Suite struct MustacheTests {
+    func render(_ text: String, _ context: TemplateObject = [:], partials: [String: String] = [:]) throws -> String {
+        var templates = ["main": try MustacheTemplate(text)]
+        for (name, partial) in partials { templates[name] = try MustacheTemplate(partial) }
+        return MustacheRenderer(templates: templates).render("main", context)
+    }
+
+    func syntaxError(_ text: String) -> MustacheTemplate.SyntaxError? {
+        do {
+            _ = try MustacheTemplate(text)
+            return nil
+        } catch {
+            return error as? MustacheTemplate.SyntaxError
+        }
+    }
+
+    @Test func variablesAreEscapedUnlessTripleBracedOrAmpersand() throws {
+        let context: TemplateObject = ["x": "<a href=\"'\">&</a>"]
+        #expect(try render("{{x}}|{{{x}}}|{{& x }}", context)
+            == "&lt;a href=&quot;&#39;&quot;&gt;&amp;&lt;/a&gt;|<a href=\"'\">&</a>|<a href=\"'\">&</a>")
+    }
+
+    @Test func missingNamesRenderNothingAndNumbersAndBooleansShow() throws {
+        #expect(try render("[{{missing}}] {{n}} {{yes}}", ["n": 42, "yes": true]) == "[] 42 true")
+    }
+
+    @Test func sectionsFollowTheirValue() throws {
+        let context: TemplateObject = [
+            "yes": true, "no": false, "empty": [], "list": ["a", "b"], "text": "", "zero": 0,
+            "object": ["name": "inner"], "name": "outer",
+        ]
+        #expect(try render("{{#yes}}Y{{/yes}}{{#no}}N{{/no}}{{#empty}}E{{/empty}}{{#missing}}M{{/missing}}", context) == "Y")
+        #expect(try render("{{^yes}}Y{{/yes}}{{^no}}N{{/no}}{{^empty}}E{{/empty}}{{^missing}}M{{/missing}}", context) == "NEM")
+        #expect(try render("{{#list}}<{{.}}>{{/list}}", context) == "<a><b>")
+        #expect(try render("{{#object}}{{name}}{{/object}} {{name}}", context) == "inner outer")
+        #expect(try render("{{#text}}T{{/text}}{{#zero}}{{.}}{{/zero}}", context) == "T0", "text and numbers always show")
+    }
+
+    @Test func namesAreLookedUpFromTheInnermostContextOut() throws {
+        let context: TemplateObject = ["title": "site", "items": [["title": "one"], ["href": "two"]], "a": ["b": ["c": "deep"]]]
+        #expect(try render("{{#items}}{{title}}/{{href}} {{/items}}", context) == "one/ site/two ")
+        #expect(try render("{{a.b.c}}|{{a.x.c}}|{{#a}}{{b.c}}{{/a}}", context) == "deep||deep")
+    }
+
+    @Test func standaloneLinesLeaveNoTrace() throws {
+        let template = """
+        <ul>
+          {{#items}}
+        <li>{{.}}</li>
+          {{/items}}
+        {{! a comment }}
+        </ul>
+        {{#items}}{{.}}{{/items}}
+        end
+        """
+        #expect(try render(template, ["items": ["a", "b"]]) == "<ul>\n<li>a</li>\n<li>b</li>\n</ul>\nab\nend")
+        #expect(try render("a\r\n  {{#x}}\r\nb\r\n{{/x}}  \r\nc", ["x": true]) == "a\r\nb\r\nc")
+        #expect(try render("  {{#x}} text {{/x}}\n", ["x": true]) == "   text \n", "a line with text is not standalone")
+    }
+
+    @Test func partialsRenderInTheCurrentContextAndIndentWhenStandalone() throws {
+        let partials = ["item": "<b>{{name}}</b>\n<i>more</i>\n"]
+        #expect(try render("{{#people}}{{> item}}{{/people}}", ["people": [["name": "Ann"]]], partials: partials)
+            == "<b>Ann</b>\n<i>more</i>\n")
+        #expect(try render("<div>\n  {{> item}}\n</div>", ["name": "Bo"], partials: partials)
+            == "<div>\n  <b>Bo</b>\n  <i>more</i>\n</div>")
+    }
+
+    @Test func parentsFillTheirBlocksWithTheChildsOverridesOrTheirDefaults() throws {
+        let partials = ["layout": "<title>{{$title}}Default{{/title}}</title>\n<main>\n{{$main}}{{/main}}\n</main>"]
+        let child = """
+        {{<layout}}
+        {{$main}}
+        <p>{{text}}</p>
+        {{/main}}
+        {{/layout}}
+        """
+        #expect(try render(child, ["text": "hi"], partials: partials) == "<title>Default</title>\n<main>\n<p>hi</p>\n\n</main>")
+    }
+
+    @Test func theTextPragmaTurnsEscapingOffForTheRestOfTheTemplate() throws {
+        #expect(try render("{{x}}\n{{% CONTENT_TYPE: TEXT}}\n{{x}}", ["x": "a&b"]) == "a&amp;b\na&b")
+        #expect(try render("{{% CONTENT_TYPE: TEXT}}{{> p}}", ["x": "<"], partials: ["p": "{{x}}"]) == "<", "partials inherit it")
+    }
+
+    @Test(arguments: [
+        ("a\n  {{title", 2, 3, "a tag is not closed with `}}`"),
+        ("{{#a}}\n{{/b}}", 2, 4, "this closing tag does not match the section it closes"),
+        ("x\n{{/a}}", 2, 4, "this closing tag has no section to close"),
+        ("x\n {{#items}}\n", 2, 2, "`{{#items}}` is opened but never closed"),
+        ("{{<layout}}\nstray\n{{/layout}}", 1, 1, "text inside `{{<layout}}` must be inside a block override `{{$name}}`"),
+        ("{{<layout}}{{x}}{{/layout}}", 1, 12, "only block overrides `{{$name}}` may appear inside `{{<layout}}`"),
+        ("{{=<% %>=}}", 1, 1, "changing delimiters with `{{= =}}` is not supported"),
+        ("é {{ti tle}}", 1, 5, "`ti tle` is not a name: use letters, digits, `-`, `_` and `.` between parts"),
+        ("{{}}", 1, 3, "this tag has no name"),
+        ("{{% CONTENT_TYPE: PDF}}", 1, 1, "unknown pragma; the only one is `{{% CONTENT_TYPE: TEXT}}` (or `HTML`)"),
+    ])
+    func syntaxErrorsSayWhereAndWhat(_ text: String, _ line: Int, _ column: Int, _ message: String) {
+        #expect(syntaxError(text) == .init(line: line, column: column, message: message))
+    }
+
+    @Test func aPartialThatIncludesItselfIsAnError() {
+        let sources = TemplateSources(
+            folder: "Templates",
+            templates: TemplateLibrary.required.map { .init(name: $0, file: "Templates/\($0).mustache", text: "{{> a}}") },
+            partials: [.init(name: "a", file: "Templates/partials/a.mustache", text: "x\n{{> b}}"),
+                       .init(name: "b", file: "Templates/partials/b.mustache", text: "{{> a}}")],
+            assets: [])
+        let (library, problems) = TemplateLibrary.compile(sources)
+        #expect(library == nil)
+        #expect(problems.map(\.description) == [
+            "Templates/partials/a.mustache:2:1: error: template syntax error: `b` leads back to this template, so filling it would never end [template]",
+            "Templates/partials/b.mustache:1:1: error: template syntax error: `a` leads back to this template, so filling it would never end [template]",
+        ])
+    }
+}
