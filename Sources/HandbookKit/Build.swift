@@ -16,6 +16,8 @@ public struct Build: Sendable {
         public var plan: OutputPlan?
         public var pageCount: Int
         public var exerciseCount: Int
+        /// Time spent in each stage.
+        public var times = StageTimes()
     }
 
     /// Creates a build configuration.
@@ -32,31 +34,39 @@ public struct Build: Sendable {
     /// - Returns: The plan (nil on any error) and every diagnostic.
     /// - Throws: ``FileSystemError`` when a folder can't be read at all.
     public func plan() async throws -> Report {
+        var times = StageTimes()
         let (templateSources, templateReadProblems) = try TemplateSources.load(from: templatesFolder, fileSystem: fileSystem)
         let (library, templateProblems) = TemplateLibrary.compile(templateSources)
+        times.lap("templates")
         let (site, drafts, loadProblems) = try await Site.load(from: contentFolder, includeDrafts: includeDrafts, fileSystem: fileSystem)
+        times.lap("load")
         var diagnostics = templateReadProblems + templateProblems + loadProblems
-        guard let site else { return Report(diagnostics: diagnostics.sorted(), plan: nil, pageCount: 0, exerciseCount: 0) }
+        guard let site else { return Report(diagnostics: diagnostics.sorted(), plan: nil, pageCount: 0, exerciseCount: 0, times: times) }
 
         let rendered = await site.rendered()
+        times.lap("render")
         let (linked, linkProblems) = rendered.linked(drafts: drafts)
+        times.lap("link")
         diagnostics += rendered.diagnostics + linkProblems + linked.checked(checkContext)
+        times.lap("check")
         let exercises = site.allPages.filter { $0.frontMatter.exercise != nil }.count
         let pages = site.allPages.count
         guard let library, !diagnostics.hasErrors else {
-            return Report(diagnostics: diagnostics.sorted(), plan: nil, pageCount: pages, exerciseCount: exercises)
+            return Report(diagnostics: diagnostics.sorted(), plan: nil, pageCount: pages, exerciseCount: exercises, times: times)
         }
         let plan = await linked.templated(with: library, assets: templateSources.assets)
-        return Report(diagnostics: diagnostics.sorted(), plan: plan, pageCount: pages, exerciseCount: exercises)
+        times.lap("template")
+        return Report(diagnostics: diagnostics.sorted(), plan: plan, pageCount: pages, exerciseCount: exercises, times: times)
     }
 
     /// Runs the pipeline and, when it found no errors, writes the output atomically.
     /// - Returns: The report; its `plan` is nil when nothing was written.
     /// - Throws: ``FileSystemError`` on I/O failure (the previous output stays intact).
     public func run() async throws -> Report {
-        let report = try await plan()
+        var report = try await plan()
         if let plan = report.plan {
             try await plan.write(to: outputFolder, fileSystem: fileSystem)
+            report.times.lap("write")
         }
         return report
     }

@@ -20,6 +20,9 @@ struct BuildCommand: AsyncParsableCommand {
     @Flag(help: "Print only diagnostics, not the summary line.")
     var quiet = false
 
+    @Flag(help: "Print how long each stage took.")
+    var timings = false
+
     func run() async throws {
         let clock = ContinuousClock()
         let start = clock.now
@@ -38,6 +41,14 @@ struct BuildCommand: AsyncParsableCommand {
             print("Built \(report.pageCount) pages (\(report.exerciseCount) exercises) into \(output)/ "
                   + "with \(warnings) warning\(warnings == 1 ? "" : "s") in \(milliseconds) ms")
         }
+        if timings {
+            print(report.times.stages.map { "\($0.name) \(Self.milliseconds($0.duration)) ms" }.joined(separator: ", "))
+        }
+    }
+
+    static func milliseconds(_ duration: Duration) -> String {
+        let value = Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
+        return value.formatted(.number.precision(.fractionLength(1)))
     }
 }
 

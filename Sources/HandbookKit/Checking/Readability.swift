@@ -110,41 +110,67 @@ extension Readability {
         while let start = units[index...].firstIndex(where: isWordCharacter) {
             var end = units[start...].firstIndex(where: isSentenceEnd) ?? units.endIndex
             while end < units.endIndex, isSentenceEnd(units[end]) { end += 1 }
-            var words = 0
-            forEachWord(in: units[start..<end]) { _ in words += 1 }
-            lengths.append(words)
+            lengths.append(wordCount(in: units[start..<end]))
             index = end
         }
         return lengths
     }
 
+    /// How many words ``forEachWord(in:_:)`` finds, without making them: a run of
+    /// non-space characters is a word when it holds one word character or contraction.
+    static func wordCount(in units: ArraySlice<UInt8>) -> Int {
+        var count = 0
+        var inWord = false
+        for index in units.indices {
+            let unit = units[index]
+            if isWhitespace(unit) {
+                inWord = false
+            } else if !inWord, isWordCharacter(unit) || (unit == UInt8(ascii: "'") && isContraction(units[(index + 1)...].prefix(2))) {
+                count += 1
+                inWord = true
+            }
+        }
+        return count
+    }
+
     /// Syllables in one word of ``units(_:)``.
     static func syllables(ofWord word: ArraySlice<UInt8>) -> Int {
         // The exceptions are ASCII words; a word with any other letter is never one of them.
-        if word.allSatisfy({ $0 < 0x80 }), let known = SyllableExceptions.counts[String(decoding: word, as: UTF8.self)] {
+        if word.count <= SyllableExceptions.longest, word.allSatisfy({ $0 < 0x80 }),
+           let known = SyllableExceptions.counts[String(decoding: word, as: UTF8.self)] {
             return known
         }
-        let letters = word.filter { $0 &- 0x61 < 26 }
+        // Most words are letters only: count them in place rather than copying them.
+        return word.allSatisfy(isLetter) ? syllables(ofLetters: word) : syllables(ofLetters: word.filter(isLetter)[...], word: word)
+    }
+
+    private static func isLetter(_ unit: UInt8) -> Bool {
+        unit &- 0x61 < 26
+    }
+
+    /// The vowel-group rule, on a word's ASCII letters.
+    private static func syllables(ofLetters letters: ArraySlice<UInt8>, word: ArraySlice<UInt8>? = nil) -> Int {
         // Numbers and symbols: textstat's fallback (pyphen) finds no break, so 1.
         guard !letters.isEmpty else { return 1 }
+        let word = word ?? letters
         var count = 0
         var previousWasVowel = false
-        for (index, letter) in letters.enumerated() {
-            let isVowel = isVowelLetter(letter) && !(letter == UInt8(ascii: "y") && index == 0)
+        for (offset, letter) in letters.enumerated() {
+            let isVowel = isVowelLetter(letter) && !(letter == UInt8(ascii: "y") && offset == 0)
             if isVowel && !previousWasVowel { count += 1 }
             previousWasVowel = isVowel
         }
         count += splitVowelPairs(letters)
-        let ending = String(decoding: letters.suffix(3), as: UTF8.self)
+        let ending = letters.suffix(3)
         // A final silent "e" (make, tape) but not "-le" after a consonant (table, simple).
         if letters.last == UInt8(ascii: "e"), count > 1,
-           !(ending.hasSuffix("le") && letters.count > 2 && !isVowelLetter(letters[letters.count - 3])) {
+           !(ending.ends(with: "le") && letters.count > 2 && !isVowelLetter(letters[letters.endIndex - 3])) {
             count -= 1
         }
         // "-ed" and "-es" are silent unless after t/d or s/x/z/ch/sh/ge/ce.
-        if count > 1, ending.hasSuffix("ed"), !["ted", "ded"].contains(ending) { count -= 1 }
-        if count > 1, ending.hasSuffix("es"),
-           !(["ses", "xes", "zes", "ces", "ges"].contains(ending) || word.ends(with: "ches") || word.ends(with: "shes")) {
+        if count > 1, ending.ends(with: "ed"), !(ending.ends(with: "ted") || ending.ends(with: "ded")) { count -= 1 }
+        if count > 1, ending.ends(with: "es"),
+           !(["ses", "xes", "zes", "ces", "ges"].contains { ending.ends(with: $0) } || word.ends(with: "ches") || word.ends(with: "shes")) {
             count -= 1
         }
         return max(count, 1)
@@ -156,7 +182,7 @@ extension Readability {
 
     /// Vowel pairs usually spoken as two syllables (me-di-a, ra-di-o, ac-tu-al, me-di-um),
     /// except in the endings where they merge: -cial, -tial, -tion, -sion, -gion, qua-, gua-.
-    static func splitVowelPairs(_ letters: [UInt8]) -> Int {
+    static func splitVowelPairs(_ letters: ArraySlice<UInt8>) -> Int {
         let (a, i, o, u) = (UInt8(ascii: "a"), UInt8(ascii: "i"), UInt8(ascii: "o"), UInt8(ascii: "u"))
         var extra = 0
         for index in letters.indices.dropFirst().dropLast() {

@@ -9,8 +9,7 @@ struct ReadabilityRule: CheckRule {
     func findings(in site: LinkedSite, context: CheckContext) -> [Finding] {
         let limit = site.site.config.maxGrade
         return site.checkedPages.compactMap { page in
-            guard let first = page.prose.first else { return nil }
-            let counts = Readability(page.prose.map(\.text).joined(separator: " "))
+            guard let first = page.prose.first, let counts = page.proseCounts.readability else { return nil }
             guard counts.words >= Self.minimumWords, counts.grade > limit else { return nil }
             return Finding(file: page.page.file, line: first.line, message: Message.readability(counts.grade, limit: limit))
         }
@@ -25,8 +24,8 @@ struct SentenceLengthRule: CheckRule {
 
     func findings(in site: LinkedSite, context: CheckContext) -> [Finding] {
         site.checkedPages.flatMap { page in
-            page.prose.flatMap { block in
-                Readability.sentenceLengths(in: block.text)
+            zip(page.prose, page.proseCounts.sentenceLengths).flatMap { block, lengths in
+                lengths
                     .filter { $0 > Self.limit }
                     .map { Finding(file: page.page.file, line: block.line, message: Message.longSentence($0, limit: Self.limit)) }
             }

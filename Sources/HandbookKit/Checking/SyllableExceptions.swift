@@ -3,6 +3,9 @@
 /// Regenerate when the content grows: list the content's words with their dictionary counts
 /// (scripts/readability-reference.py shows how textstat counts), keep the mismatches.
 enum SyllableExceptions {
+    /// The longest exception, in bytes: longer words need no lookup.
+    static let longest = counts.keys.map(\.utf8.count).max() ?? 0
+
     static let counts: [String: Int] = [
         "10second": 1,
         "20minute": 1,

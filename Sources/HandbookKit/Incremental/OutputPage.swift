@@ -15,6 +15,11 @@ enum OutputPage: Hashable, Sendable {
     var isArticle: Bool {
         if case .article = self { true } else { false }
     }
+
+    /// Whether the page shows every page's body: the longest to fill.
+    var showsEveryPage: Bool {
+        self == .print || self == .plan || self == .searchIndex
+    }
 }
 
 extension LinkedSite {

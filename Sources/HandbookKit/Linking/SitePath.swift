@@ -40,16 +40,17 @@ public struct SitePath: Sendable, Hashable, Comparable, CustomStringConvertible 
     ///   - fragment: An optional heading id, appended as `#fragment`.
     /// - Returns: A relative URL such as `../safety/when-to-stop.html#stop-rule`.
     public func relative(to target: SitePath, fragment: String? = nil) -> String {
-        let from = value.split(separator: "/").dropLast()
-        let to = target.value.split(separator: "/")
-        var common = 0
-        while common < from.count, common < to.count - 1, from[from.startIndex + common] == to[common] {
-            common += 1
+        // Bytes, not path components: every page links to dozens of others.
+        let from = value.utf8, to = target.value.utf8
+        var shared = 0
+        for (offset, (a, b)) in zip(from, to).enumerated() {
+            guard a == b else { break }
+            if a == UInt8(ascii: "/") { shared = offset + 1 }
         }
-        let ups = Array(repeating: "..", count: from.count - common)
-        let path = (ups + to[common...].map(String.init)).joined(separator: "/")
-        guard let fragment, !fragment.isEmpty else { return path }
-        return path + "#" + fragment
+        let ups = from.dropFirst(shared).reduce(0) { $0 + ($1 == UInt8(ascii: "/") ? 1 : 0) }
+        var path = String(repeating: "../", count: ups) + target.value[to.index(to.startIndex, offsetBy: shared)...]
+        if let fragment, !fragment.isEmpty { path += "#" + fragment }
+        return path
     }
 
     /// The path from the site root, for sitemap URLs.

@@ -12,6 +12,10 @@ public struct RenderedPage: Sendable, Equatable {
     public var images: [ImageReference]
     /// The running text of the body, block by block, for readability checks and search.
     public var prose: [ProseBlock] = []
+    /// The prose counted for the readability rules, and the page's search-index entry: made
+    /// while pages render in parallel, not one page after another in the site-wide stages.
+    var proseCounts = ProseCounts()
+    var searchEntry = SearchIndex.Entry(href: "", title: "", summary: "")
     /// The body as placed in `print.html`: ids unique across the handbook, links to pages
     /// turned into links within the print page.
     public var printBody = PlacedBody()
@@ -90,6 +94,20 @@ public struct ProseBlock: Sendable, Equatable {
         guard !sentences.isEmpty else { return nil }
         self.line = line
         text = sentences.joined(separator: " ")
+    }
+}
+
+/// A page's prose as the readability rules count it.
+struct ProseCounts: Sendable, Equatable {
+    /// All the prose counted as one text; nil when the page has none.
+    var readability: Readability?
+    /// The words in each sentence of each prose block, block by block.
+    var sentenceLengths: [[Int]] = []
+
+    init(_ prose: [ProseBlock] = []) {
+        guard !prose.isEmpty else { return }
+        readability = Readability(prose.map(\.text).joined(separator: " "))
+        sentenceLengths = prose.map { Readability.sentenceLengths(in: $0.text) }
     }
 }
 

@@ -61,10 +61,12 @@ func render(_ page: Page) -> (RenderedPage, [Diagnostic]) {
         : (document.html(), "")
     var rendered = RenderedPage(page: page, html: html.0, htmlFromSteps: html.1, headings: headings, links: links, images: images)
     rendered.prose = prose
+    rendered.proseCounts = ProseCounts(prose)
     // The same tree, re-pointed, for print.html and the exercise plan: one parse, three renders.
     let linkNodes = document.linkNodes()
     rendered.printBody = document.placed(.print, page: page, headings: blocks, links: linkNodes)
     rendered.rootBody = document.placed(.root, page: page, headings: blocks, links: linkNodes)
+    rendered.searchEntry = SearchIndex.entry(rendered)
     return (rendered, diagnostics)
 }
 

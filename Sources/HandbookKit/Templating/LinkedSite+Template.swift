@@ -5,28 +5,14 @@ extension LinkedSite {
     ///   - assets: Files under `Templates/assets/`, copied to `assets/`.
     /// - Returns: The complete output plan.
     public func templated(with templates: TemplateLibrary, assets: [Asset]) async -> OutputPlan {
-        let pages = rendered.site.allPages.filter { !$0.isSectionIndex }.map(\.source)
-        let rendered = await pages.concurrentMap { source -> (SitePath, String) in
-            let page = self.page(source)!
-            let context = PageContext(linked: self, here: page.page.output)
-            let template = page.page.frontMatter.exercise == nil ? "page" : "exercise"
-            return (page.page.output, templates.render(template, context.article(page)))
-        }
+        let fill = { @Sendable (output: OutputPage) in (path(of: output), templates.render(template(of: output), context(of: output))) }
+        // The pages that show every page take longest: each gets a task of its own, beside the rest.
+        let outputs = outputPages
+        let wholeSite = outputs.filter(\.showsEveryPage)
+        async let filledWholeSite = wholeSite.concurrentMap(fill)
+        let filled = await outputs.filter { !$0.showsEveryPage }.concurrentMap(fill)
         var plan = OutputPlan()
-        for (path, html) in rendered { plan.add(path, html) }
-        for section in site.sections where section.slug != RenderedSite.exerciseSection {
-            plan.add(section.index.output, templates.render("section", sectionContext(section)))
-        }
-        plan.add(.exerciseIndex, templates.render("exercises", exerciseIndexContext()))
-        plan.add(.home, templates.render("index", homeContext()))
-        plan.add(.notFound, templates.render("404", notFoundContext()))
-        plan.add(.print, templates.render("print", printContext()))
-        plan.add(.plan, templates.render("plan", planContext()))
-        plan.add(.searchIndex, templates.render("search-index.js", searchIndexContext()))
-        plan.add(SitePath("robots.txt"), templates.render("robots.txt", siteFileContext()))
-        if site.config.baseURL != nil {
-            plan.add(SitePath("sitemap.xml"), templates.render("sitemap.xml", siteFileContext()))
-        }
+        for (path, text) in await filledWholeSite + filled { plan.add(path, text) }
         for asset in site.assets + assets {
             plan.copy(asset.absolutePath, to: SitePath(asset.source))
         }

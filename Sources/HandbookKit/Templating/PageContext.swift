@@ -18,7 +18,8 @@ struct PageContext {
     }
 
     /// What every HTML page shares: language, site title, asset links, navigation, red-flag links.
-    func common(title: String?, description: String, section: String?) -> TemplateObject {
+    /// - Parameter current: The source of the page shown, which the navigation marks.
+    func common(title: String?, description: String, section: String?, current: String? = nil) -> TemplateObject {
         let config = linked.site.config
         var context: TemplateObject = [
             "lang": .text(config.language),
@@ -28,7 +29,7 @@ struct PageContext {
             "cssHref": .text(href(SitePath("assets/style.css"))),
             "homeHref": .text(href(.home)),
             "exercisesHref": .text(href(.exerciseIndex)),
-            "nav": .list(navigation(currentSection: section)),
+            "nav": .list(navigation(currentSection: section, current: current)),
             "ogType": title == nil ? "website" : "article",
             "ogTitle": .text(title ?? config.title),
             "searchScriptHref": .text(href(.searchScript)),
@@ -43,7 +44,7 @@ struct PageContext {
     }
 
     /// The sections, and the current section's pages (windowed for long sections).
-    func navigation(currentSection: String?) -> [TemplateValue] {
+    func navigation(currentSection: String?, current: String?) -> [TemplateValue] {
         linked.site.sections.map { section in
             var entry: TemplateObject = [
                 "title": .text(section.index.frontMatter.title),
@@ -54,7 +55,8 @@ struct PageContext {
             var pages = section.pages[...]
             var children: TemplateObject = [:]
             if pages.count > Self.navigationWindow {
-                let position = pages.firstIndex { $0.output == here } ?? pages.startIndex
+                // A section's pages follow its intro in the reading order.
+                let position = current.flatMap { linked.positions[$0] }.map { $0 - linked.positions[section.index.source]! - 1 } ?? 0
                 let start = max(pages.startIndex, min(position - Self.navigationWindow / 2, pages.endIndex - Self.navigationWindow))
                 pages = pages[start..<(start + Self.navigationWindow)]
                 children["more"] = .number(section.pages.count)
@@ -85,7 +87,7 @@ struct PageContext {
     func article(_ rendered: RenderedPage) -> TemplateObject {
         let page = rendered.page
         let matter = page.frontMatter
-        var context = common(title: matter.title, description: matter.summary ?? "", section: page.section)
+        var context = common(title: matter.title, description: matter.summary ?? "", section: page.section, current: page.source)
         context["title"] = .text(matter.title)
         context["summary"] = .text(matter.summary ?? "")
         context["content"] = .text(rendered.html)

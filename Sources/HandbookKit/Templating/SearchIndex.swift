@@ -32,10 +32,7 @@ struct SearchIndex: Equatable {
     /// Builds the index for every page of the site, in reading order, and for extra pages
     /// that have a title and summary but no body (the exercise plan).
     init(linked: LinkedSite, extra: [Entry] = []) {
-        entries = linked.readingOrder.compactMap { source in
-            guard let rendered = linked.page(source) else { return nil }
-            return Self.entry(rendered)
-        } + extra
+        entries = linked.readingOrder.compactMap { linked.page($0)?.searchEntry } + extra
     }
 
     /// One page's entry: words deduplicated and pruned as the type's documentation says.
@@ -70,6 +67,27 @@ struct SearchIndex: Equatable {
     /// ASCII, nearly all of the text, takes a fast path; other characters are decomposed one
     /// by one, which is enough since their accents are dropped anyway.
     static func words(_ text: String) -> [String] {
+        text.utf8.allSatisfy { $0 < 0x80 } ? asciiWords(text) : unicodeWords(text)
+    }
+
+    private static func asciiWords(_ text: String) -> [String] {
+        var words: [String] = []
+        var current: [UInt8] = []
+        for byte in text.utf8 {
+            switch byte {
+            case 0x61...0x7A, 0x30...0x39: current.append(byte)
+            case 0x41...0x5A: current.append(byte + 0x20)
+            case 0x27: continue
+            default:
+                if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
+                current.removeAll(keepingCapacity: true)
+            }
+        }
+        if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
+        return words
+    }
+
+    private static func unicodeWords(_ text: String) -> [String] {
         var words: [String] = []
         var current = String.UnicodeScalarView()
         func finish() {
