@@ -20,7 +20,7 @@ extension IncrementalBuild {
         let direct = invalidation.direct
         let work = direct.union(invalidation.candidates)
         pending.formUnion(work.filter { !$0.isArticle })
-        let filled = await work.filter(\.isArticle).concurrentMap { output -> (SitePath, String)? in
+        let filled = await work.filter(\.isArticle).concurrentMap { output -> (SitePath, [UInt8])? in
             let context = linked.context(of: output)
             if !direct.contains(output), last.linked.context(of: output) == context { return nil }
             return (linked.path(of: output), library.render(linked.template(of: output), context))

@@ -20,7 +20,7 @@ public struct RenderedPage: Sendable, Equatable {
     /// turned into links within the print page.
     public var printBody = PlacedBody()
     /// The body as placed on another root-level page (the exercise plan), links leading to
-    /// the real pages.
+    /// the real pages; only exercises and the red-flags page, the ones the plan shows.
     public var rootBody = PlacedBody()
 
     /// The id of the exercise heading the "Stop if" box goes above.

@@ -65,7 +65,10 @@ func render(_ page: Page) -> (RenderedPage, [Diagnostic]) {
     // The same tree, re-pointed, for print.html and the exercise plan: one parse, three renders.
     let linkNodes = document.linkNodes()
     rendered.printBody = document.placed(.print, page: page, headings: blocks, links: linkNodes)
-    rendered.rootBody = document.placed(.root, page: page, headings: blocks, links: linkNodes)
+    // Only the exercise plan shows bodies at the root: exercises' steps, and the red flags.
+    if page.frontMatter.exercise != nil || page.source == RenderedSite.emergencySource {
+        rendered.rootBody = document.placed(.root, page: page, headings: blocks, links: linkNodes)
+    }
     rendered.searchEntry = SearchIndex.entry(rendered)
     return (rendered, diagnostics)
 }

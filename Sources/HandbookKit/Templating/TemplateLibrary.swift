@@ -70,8 +70,8 @@ public struct TemplateLibrary: Sendable {
         Self.included(from: name, in: renderer.templates)
     }
 
-    /// Renders a named template with a context.
-    func render(_ name: String, _ context: TemplateObject) -> String {
+    /// Renders a named template with a context, into UTF-8 bytes.
+    func render(_ name: String, _ context: TemplateObject) -> [UInt8] {
         renderer.render(name, context)
     }
 }

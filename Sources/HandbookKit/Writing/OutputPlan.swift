@@ -14,8 +14,8 @@ public struct OutputPlan: Sendable, Equatable {
     public init() {}
 
     /// Adds or replaces a generated file.
-    public mutating func add(_ path: SitePath, _ text: String) {
-        files[path] = .bytes(Array(text.utf8))
+    public mutating func add(_ path: SitePath, _ bytes: [UInt8]) {
+        files[path] = .bytes(bytes)
     }
 
     /// Adds a file to copy.

@@ -4,7 +4,8 @@ import Testing
 /// Page bodies rendered for print.html and the exercise plan: prefixed ids, lower headings,
 /// links that lead within print.html, images that load from the site root.
 @Suite struct PlacedBodyTests {
-    func page(_ body: String, source: String = "exercises/bridge.md", exercise: Bool = false) -> Page {
+    /// An exercise by default: the plan shows exercises' bodies placed at the root.
+    func page(_ body: String, source: String = "exercises/bridge.md", exercise: Bool = true) -> Page {
         RendererTests().page(body, source: source, exercise: exercise)
     }
 
@@ -16,7 +17,7 @@ import Testing
         #expect(rendered.rootBody.beforeSteps.contains("<h3 id=\"exercises__bridge.steps\">"))
         // The page itself keeps its own ids and levels.
         #expect(rendered.html.contains("<h2 id=\"steps\">"))
-        let (intro, _) = render(page("## About\n", source: "exercises/_index.md"))
+        let (intro, _) = render(page("## About\n", source: "exercises/_index.md", exercise: false))
         #expect(intro.printBody.beforeSteps.contains("<h3 id=\"exercises.about\">"), "a section intro sits one level higher")
     }
 
@@ -35,6 +36,11 @@ import Testing
         let (rendered, _) = render(page(markdown))
         #expect(rendered.printBody.beforeSteps.contains("\"\(print)\""), "\(rendered.printBody.beforeSteps)")
         #expect(rendered.rootBody.beforeSteps.contains("\"\(root)\""), "\(rendered.rootBody.beforeSteps)")
+    }
+
+    @Test func onlyExercisesAndTheRedFlagsPageArePlacedAtTheRoot() {
+        #expect(render(page("Text.\n", source: "understanding/causes.md", exercise: false)).0.rootBody == PlacedBody())
+        #expect(render(page("Text.\n", source: RenderedSite.emergencySource, exercise: false)).0.rootBody.beforeSteps.contains("Text."))
     }
 
     @Test func linksInTablesAreRewrittenToo() {

@@ -6,7 +6,7 @@ import Testing
     func render(_ text: String, _ context: TemplateObject = [:], partials: [String: String] = [:]) throws -> String {
         var templates = ["main": try MustacheTemplate(text)]
         for (name, partial) in partials { templates[name] = try MustacheTemplate(partial) }
-        return MustacheRenderer(templates: templates).render("main", context)
+        return String(decoding: MustacheRenderer(templates: templates).render("main", context), as: UTF8.self)
     }
 
     func syntaxError(_ text: String) -> MustacheTemplate.SyntaxError? {

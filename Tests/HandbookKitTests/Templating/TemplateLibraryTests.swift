@@ -31,7 +31,7 @@ import Testing
     @Test func valuesAreEscapedUnlessTripleBraced() throws {
         let (library, problems) = TemplateLibrary.compile(sources(["page": "{{title}}|{{{content}}}"]))
         #expect(problems.isEmpty)
-        let html = try #require(library).render("page", ["title": "<b>&\"'", "content": "<p>ok</p>"])
+        let html = String(decoding: try #require(library).render("page", ["title": "<b>&\"'", "content": "<p>ok</p>"]), as: UTF8.self)
         #expect(html == "&lt;b&gt;&amp;&quot;&#39;|<p>ok</p>")
     }
 

@@ -4,15 +4,16 @@ struct MustacheRenderer {
 
     let templates: [String: MustacheTemplate]
 
-    /// Fills a template; an unknown name gives an empty string (the library checks names
-    /// before anything renders).
-    func render(_ name: String, _ context: TemplateObject) -> String {
-        guard let template = templates[name] else { return "" }
+    /// Fills a template; an unknown name gives nothing (the library checks names before
+    /// anything renders).
+    /// - Returns: UTF-8 bytes, as they are written.
+    func render(_ name: String, _ context: TemplateObject) -> [UInt8] {
+        guard let template = templates[name] else { return [] }
         var output: [UInt8] = []
         output.reserveCapacity(16 * 1024)
         var stack: [TemplateValue] = [.object(context)]
         render(template.nodes, stack: &stack, blocks: [:], escapes: true, into: &output)
-        return String(decoding: output, as: UTF8.self)
+        return output
     }
 
     /// Sections, partials and blocks start with the escaping in force where they appear;
