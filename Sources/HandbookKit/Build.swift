@@ -49,8 +49,8 @@ public struct Build: Sendable {
         times.lap("link")
         diagnostics += rendered.diagnostics + linkProblems + linked.checked(checkContext)
         times.lap("check")
-        let exercises = site.allPages.filter { $0.frontMatter.exercise != nil }.count
-        let pages = site.allPages.count
+        let exercises = site.exerciseCount
+        let pages = site.pageCount
         guard let library, !diagnostics.hasErrors else {
             return Report(diagnostics: diagnostics.sorted(), plan: nil, pageCount: pages, exerciseCount: exercises, times: times)
         }

@@ -57,7 +57,7 @@ struct Rebuilder: Service {
         }
         guard isListening else { return }
         var builder = IncrementalBuild(build)
-        var shown: Set<Diagnostic> = []
+        var shown: [Diagnostic] = []
         await rebuild(&builder, changed: nil, kind: .first, shown: &shown)
         for await batch in batches.cancelOnGracefulShutdown() {
             // Listing pages wait until a build succeeds: publishing them would clear the errors shown.
@@ -71,7 +71,7 @@ struct Rebuilder: Service {
     /// - Returns: Whether the build succeeded.
     @discardableResult
     private func rebuild(
-        _ builder: inout IncrementalBuild, changed: Set<String>?, kind: RebuildSummary.Kind, shown: inout Set<Diagnostic>
+        _ builder: inout IncrementalBuild, changed: Set<String>?, kind: RebuildSummary.Kind, shown: inout [Diagnostic]
     ) async -> Bool {
         let clock = ContinuousClock()
         let start = clock.now
@@ -95,10 +95,16 @@ struct Rebuilder: Service {
         }
         summary.duration = clock.now - start
         // A big site has thousands of warnings: print each once, not after every save.
-        summary.diagnosticsToShow = summary.diagnostics.filter {
-            !shown.contains($0) || (!summary.succeeded && $0.severity == .error)
+        if summary.diagnostics == shown {
+            // The common case, a body edit on a site with many warnings: a quick equality test.
+            summary.diagnosticsToShow = summary.succeeded ? [] : summary.diagnostics.filter { $0.severity == .error }
+        } else {
+            let before = Set(shown)
+            summary.diagnosticsToShow = summary.diagnostics.filter {
+                !before.contains($0) || (!summary.succeeded && $0.severity == .error)
+            }
         }
-        shown = Set(summary.diagnostics)
+        shown = summary.diagnostics
         report(summary)
         return summary.succeeded
     }

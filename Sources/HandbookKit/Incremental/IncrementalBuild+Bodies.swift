@@ -4,7 +4,7 @@ extension IncrementalBuild {
     /// structure stands, and the last site graph is patched instead of rebuilt: the edited
     /// pages are rendered, their backlinks moved, and only they and the pages linking to them
     /// are checked again. Each step is linear in the edit, not in the site, but for the final
-    /// gathering of diagnostics.
+    /// gathering of diagnostics, where the last sorted list keeps every other file's.
     /// - Parameter changed: Absolute paths from the watcher.
     /// - Returns: The result, or nil when the edit is not of this kind (the caller then runs
     ///   the whole incremental build, which handles every edit).
@@ -37,9 +37,12 @@ extension IncrementalBuild {
         guard !edited.isEmpty else { return Result(report: lastReport(last), changedPaths: [], filledPages: 0) }
 
         let linked = patched(last.linked, with: rendered.map(\.0))
-        guard let linkProblems = links.recheck(edited, old: last.linked, in: linked) else { return nil }
+        guard let (linkProblems, rechecked) = links.recheck(edited, old: last.linked, in: linked) else { return nil }
         let checkProblems = await checks.check(linked, context: build.checkContext, edited: edited)
-        let diagnostics = (preRenderDiagnostics + linked.rendered.diagnostics + linkProblems + checkProblems).sorted()
+        // Only the rechecked pages' files can have new diagnostics: sort those, keep the rest.
+        let files = Set(rechecked.compactMap { linked.page($0)?.page.file })
+        let fresh = (preRenderDiagnostics + linked.rendered.diagnostics + linkProblems + checkProblems).filter { files.contains($0.file) }
+        let diagnostics = merged(lastDiagnostics.filter { !files.contains($0.file) }, fresh.sorted())
         lastDiagnostics = diagnostics
         editedSinceGood.formUnion(edited)
         changedSinceGood?.formUnion(changed)
@@ -78,7 +81,9 @@ extension IncrementalBuild {
                 linked.backlinks[target] = list.sorted { linked.positions[$0]! < linked.positions[$1]! }
             }
         }
-        linked.rendered.diagnostics = linked.site.allPages.flatMap { sources.entries[$0.source]?.renderWarnings ?? [] }
+        let files = Set(pages.map(\.page.file))
+        linked.rendered.diagnostics.removeAll { files.contains($0.file) }
+        linked.rendered.diagnostics += pages.flatMap { sources.entries[$0.page.source]?.renderWarnings ?? [] }
         return linked
     }
 
@@ -92,9 +97,24 @@ extension IncrementalBuild {
     }
 
     private func report(_ diagnostics: [Diagnostic], plan: OutputPlan?, _ linked: LinkedSite) -> Build.Report {
-        let pages = linked.site.allPages
-        return Build.Report(diagnostics: diagnostics, plan: plan, pageCount: pages.count,
-                            exerciseCount: pages.filter { $0.frontMatter.exercise != nil }.count)
+        Build.Report(diagnostics: diagnostics, plan: plan, pageCount: linked.site.pageCount, exerciseCount: linked.site.exerciseCount)
+    }
+
+    /// Two sorted lists as one sorted list.
+    private func merged(_ left: [Diagnostic], _ right: [Diagnostic]) -> [Diagnostic] {
+        var result: [Diagnostic] = []
+        result.reserveCapacity(left.count + right.count)
+        var (i, j) = (0, 0)
+        while i < left.count, j < right.count {
+            if right[j] < left[i] {
+                result.append(right[j])
+                j += 1
+            } else {
+                result.append(left[i])
+                i += 1
+            }
+        }
+        return result + left[i...] + right[j...]
     }
 
     private func lastReport(_ last: LastGood) -> Build.Report {

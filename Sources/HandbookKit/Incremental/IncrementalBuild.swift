@@ -99,8 +99,8 @@ public struct IncrementalBuild: Sendable {
         let (linked, linkProblems) = rendered.linked(drafts: drafts)
         links.reset(linked, drafts: drafts, diagnostics: linkProblems)
         diagnostics += rendered.diagnostics + linkProblems + (await checks.check(linked, context: build.checkContext))
-        let pages = site.allPages.count
-        let exercises = site.allPages.filter { $0.frontMatter.exercise != nil }.count
+        let pages = site.pageCount
+        let exercises = site.exerciseCount
         guard let library = compiled?.library, !diagnostics.hasErrors else {
             return failed(diagnostics, pages: pages, exercises: exercises)
         }
@@ -132,8 +132,8 @@ public struct IncrementalBuild: Sendable {
             if last.plan.files[path] != before { changed.insert(path) }
         }
         lastGood = last
-        let report = Build.Report(diagnostics: [], plan: last.plan, pageCount: linked.site.allPages.count,
-                                  exerciseCount: linked.site.allPages.filter { $0.frontMatter.exercise != nil }.count)
+        let report = Build.Report(diagnostics: [], plan: last.plan, pageCount: linked.site.pageCount,
+                                  exerciseCount: linked.site.exerciseCount)
         return Result(report: report, changedPaths: changed, filledPages: filled.count)
     }
 

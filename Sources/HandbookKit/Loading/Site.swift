@@ -18,6 +18,18 @@ public struct Site: Sendable, Equatable {
     public var allPages: [Page] {
         sections.flatMap { [$0.index] + $0.pages }
     }
+
+    /// Pages built, section intros included: ``allPages``' count, without copying the pages.
+    public var pageCount: Int {
+        sections.reduce(0) { $0 + 1 + $1.pages.count }
+    }
+
+    /// Pages with an `exercise:` block.
+    public var exerciseCount: Int {
+        sections.reduce(0) { count, section in
+            count + (section.index.frontMatter.exercise == nil ? 0 : 1) + section.pages.count { $0.frontMatter.exercise != nil }
+        }
+    }
 }
 
 /// A top-level folder of `Content/` with an `_index.md`.

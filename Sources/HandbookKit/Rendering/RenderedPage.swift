@@ -85,15 +85,21 @@ public struct ProseBlock: Sendable, Equatable {
     ///     paragraph here, so each cell becomes a sentence of its own.
     public init?(line: Int, markdownText: String) {
         var sentences: [String] = []
-        for cell in markdownText.split(separator: "|") {
-            var sentence = cell.trimmingSpaces
-            guard sentence.contains(where: { $0.isLetter || $0.isNumber }) else { continue }
+        for cell in markdownText.utf8.split(separator: UInt8(ascii: "|")) {
+            var sentence = Substring(cell).trimmingSpaces
+            guard Self.hasWords(sentence) else { continue }
             if let last = sentence.last, !".!?".contains(last) { sentence += "." }
             sentences.append(sentence)
         }
         guard !sentences.isEmpty else { return nil }
         self.line = line
         text = sentences.joined(separator: " ")
+    }
+
+    /// Whether text holds a letter or digit; ASCII, nearly all text, is judged by its bytes.
+    private static func hasWords(_ text: String) -> Bool {
+        if text.utf8.contains(where: { $0 &- 0x30 < 10 || ($0 | 0x20) &- 0x61 < 26 }) { return true }
+        return text.utf8.contains { $0 >= 0x80 } && text.contains { $0.isLetter || $0.isNumber }
     }
 }
 
