@@ -33,6 +33,9 @@ struct SourceFile: Sendable, Equatable {
             let (line, column) = position(ofByte: firstInvalidUTF8(bytes), in: bytes)
             return .failure(Problem(line: line, column: column, rule: .encoding, message: Message.encoding()))
         }
+        // A `\r` makes the Character split below turn `\r\n` into `\n` in yaml and body;
+        // without one, that split is the identity on bytes, so slicing them gives the same strings.
+        if !bytes.contains(0x0D) { return split(text, lineFeedsOnly: bytes) }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         return split(text)
     }
@@ -51,6 +54,47 @@ struct SourceFile: Sendable, Equatable {
         let body = lines[(close + 1)...].joined(separator: "\n")
         // `close` indexes the split lines from 0, so the closing fence is file line close + 1.
         return .success(SourceFile(yaml: yaml, yamlLine: 2, body: body, bodyLine: close + 2))
+    }
+
+    /// The String split below for a file with no `\r`, working on bytes: finds the fence lines
+    /// by scanning for `\n` and slices yaml and body out of `text` without re-joining lines.
+    /// - Parameters:
+    ///   - text: The file as validated text.
+    ///   - bytes: The same file's bytes, which index `text.utf8` one to one.
+    private static func split(_ text: String, lineFeedsOnly bytes: [UInt8]) -> Result<SourceFile, Problem> {
+        // A BOM is one Character (a control never joins the next one), so it is exactly these bytes.
+        let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        let firstEnd = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+        guard isFence(bytes[start..<firstEnd]) else {
+            return .failure(Problem(line: 1, column: 1, rule: .frontMatter, message: Message.noFrontMatter))
+        }
+        var lineStart = firstEnd + 1
+        var lineIndex = 1
+        while lineStart <= bytes.count {
+            let lineEnd = bytes[lineStart...].firstIndex(of: 0x0A) ?? bytes.count
+            if isFence(bytes[lineStart..<lineEnd]) {
+                // The yaml ends before the `\n` that ends the line above the fence.
+                let yaml = lineIndex == 1 ? "" : slice(text, firstEnd + 1, lineStart - 1)
+                let body = lineEnd < bytes.count ? slice(text, lineEnd + 1, bytes.count) : ""
+                return .success(SourceFile(yaml: yaml, yamlLine: 2, body: body, bodyLine: lineIndex + 2))
+            }
+            lineStart = lineEnd + 1
+            lineIndex += 1
+        }
+        return .failure(Problem(line: 1, column: 1, rule: .frontMatter, message: Message.unterminatedFrontMatter))
+    }
+
+    /// `---` with optional trailing spaces and tabs: the Substring test below, for a line without `\r`.
+    private static func isFence(_ line: ArraySlice<UInt8>) -> Bool {
+        var end = line.endIndex
+        while end > line.startIndex, line[end - 1] == 0x20 || line[end - 1] == 0x09 { end -= 1 }
+        return line[line.startIndex..<end].elementsEqual("---".utf8)
+    }
+
+    /// The text between two UTF-8 offsets that fall just after `\n` or at the ends, so on Character boundaries.
+    private static func slice(_ text: String, _ from: Int, _ to: Int) -> String {
+        let utf8 = text.utf8
+        return String(text[utf8.index(utf8.startIndex, offsetBy: from)..<utf8.index(utf8.startIndex, offsetBy: to)])
     }
 
     private static func isFence(_ line: Substring) -> Bool {

@@ -33,6 +33,19 @@ import Testing
         #expect(problem.column == column)
     }
 
+    /// Files without `\r` take a byte path; it must agree with the Character split on every shape of fence.
+    @Test(arguments: [
+        "---\n---\n", "---\n---", "---", "---\n", "--- \t\ntitle: A\n---\t \nBody\n", "\u{FEFF}---\nx: 1\n---\n",
+        "---\nx: 1\n--- x\n---\nbody\n\n", "----\n---\n", "---\n\n---\n\nbody", " ---\nx\n---\n", "---\n---\n---\n",
+        "---\u{301}\nx\n---\n", "---\nx: é\n---\n\u{301}body", "\u{FEFF}\u{301}---\n", "---\nx: 1\n-- -\n", "\n---\nx\n---\n",
+        "---\ntitle: Ünïcode 🦴\nsummary: x\n---\n# Heading\n\nText 🦴\n", "---\nx: 1\n\u{FEFF}---\n", "---\nx\n---\n\n\n",
+    ])
+    func bytePathMatchesCharacterSplit(_ text: String) {
+        var expected = text
+        if expected.hasPrefix("\u{FEFF}") { expected.removeFirst() }
+        #expect(SourceFile.split(Array(text.utf8)) == SourceFile.split(expected))
+    }
+
     @Test func pointsAtTheFirstInvalidUTF8Byte() {
         let bytes = Array("---\ntitle: é".utf8) + [0xFF, 0x41]
         guard case .failure(let problem) = SourceFile.split(bytes) else {
