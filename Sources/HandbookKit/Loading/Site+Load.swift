@@ -93,8 +93,7 @@ extension Site {
             return (nil, diagnostics)
         case .success(let split):
             let document = YAMLDocument(file: file, yaml: split.yaml, firstLine: split.yamlLine)
-            let (frontMatter, problems, keyLines) = document.decodeWithKeyLines(
-                FrontMatter.self, schema: slug == "_index" ? .sectionIndex : .page)
+            let (frontMatter, problems, keyLines) = document.decodeFrontMatter(schema: slug == "_index" ? .sectionIndex : .page)
             diagnostics += problems
             guard let frontMatter, diagnostics.isEmpty else { return (nil, diagnostics) }
             var page = Page(source: source, file: file, frontMatter: frontMatter, body: split.body, bodyLine: split.bodyLine)

@@ -1,0 +1,102 @@
+extension FrontMatter {
+    /// Builds front matter from ``SimpleYAML`` entries to the same value `YAMLDecoder` gives, or
+    /// returns nil wherever the schema check or the decoder could report a problem, so every
+    /// diagnostic still comes from ``YAMLDocument``.
+    /// - Parameters:
+    ///   - entries: The parsed top-level mapping.
+    ///   - schema: The keys allowed and required, as ``YAMLDocument`` would check them.
+    init?(_ entries: [SimpleYAML.Entry], schema: FrontMatterSchema) {
+        guard let fields = SimpleFields(entries, schema: schema), let value = try? FrontMatter(fields) else { return nil }
+        self = value
+    }
+
+    private init(_ fields: SimpleFields) throws {
+        self.init(
+            title: try fields.text("title"), summary: try fields.optional("summary", fields.text),
+            order: try fields.optional("order", fields.int), reviewed: try fields.optional("reviewed", fields.day),
+            nextReview: try fields.optional("next_review", fields.day), sources: try fields.optional("sources", fields.list),
+            draft: try fields.optional("draft", fields.bool), covers: try fields.optional("covers", fields.list),
+            exercise: try fields.optional("exercise") { try Exercise(fields.mapping($0)) })
+    }
+}
+
+extension Exercise {
+    fileprivate init(_ fields: SimpleFields) throws {
+        self.init(
+            type: try fields.closedSet("type"), targets: try fields.list("targets"), level: try fields.closedSet("level"),
+            equipment: try fields.optional("equipment", fields.text), holdSeconds: try fields.optional("hold_seconds", fields.int),
+            reps: try fields.optional("reps", fields.int), sets: try fields.optional("sets", fields.int),
+            frequency: try fields.optional("frequency", fields.text),
+            stopIf: try fields.list("stop_if"), avoidIf: try fields.list("avoid_if"))
+    }
+}
+
+/// One mapping's entries by key, checked against a schema. Its readers throw ``Unsupported``
+/// for any value the decoder would not turn into the same Swift value without complaint.
+private struct SimpleFields {
+    struct Unsupported: Error {}
+
+    private var values: [String: SimpleYAML.Value] = [:]
+    private let schema: FrontMatterSchema
+
+    /// Nil for an unknown, duplicated or missing key: problems the schema check or Yams reports.
+    init?(_ entries: [SimpleYAML.Entry], schema: FrontMatterSchema) {
+        self.schema = schema
+        for entry in entries {
+            guard schema.keys.contains(entry.key), values.updateValue(entry.value, forKey: entry.key) == nil else { return nil }
+        }
+        guard schema.required.allSatisfy({ values[$0] != nil }) else { return nil }
+    }
+
+    func optional<T>(_ key: String, _ read: (String) throws -> T) throws -> T? {
+        values[key] == nil ? nil : try read(key)
+    }
+
+    /// Yams gives any scalar's text for a `String`, whatever type its tag resolves to.
+    func text(_ key: String) throws -> String {
+        guard case .scalar(let scalar) = values[key] else { throw Unsupported() }
+        return scalar.text
+    }
+
+    /// Plain decimal digits only: Yams reads `0x`, `0o`, leading zeros, `_` and `1:30` its own way.
+    func int(_ key: String) throws -> Int {
+        guard case .scalar(let scalar) = values[key], scalar.isPlain, scalar.text.utf8.count <= 18,
+              scalar.text == "0" || scalar.text.utf8.first != UInt8(ascii: "0"),
+              scalar.text.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }),
+              let value = Int(scalar.text)
+        else { throw Unsupported() }
+        return value
+    }
+
+    /// Only plain `true` and `false`; `yes`, `on` and friends depend on Yams' resolver.
+    func bool(_ key: String) throws -> Bool {
+        guard case .scalar(let scalar) = values[key], scalar.isPlain else { throw Unsupported() }
+        switch scalar.text {
+        case "true": return true
+        case "false": return false
+        default: throw Unsupported()
+        }
+    }
+
+    func day(_ key: String) throws -> Day {
+        guard let day = Day(try text(key)) else { throw Unsupported() }
+        return day
+    }
+
+    func closedSet<T: ClosedSet>(_ key: String) throws -> T {
+        guard let value = T(rawValue: try text(key)) else { throw Unsupported() }
+        return value
+    }
+
+    func list(_ key: String) throws -> [String] {
+        guard case .list(let items) = values[key] else { throw Unsupported() }
+        return items.map(\.text)
+    }
+
+    func mapping(_ key: String) throws -> SimpleFields {
+        guard case .mapping(let entries) = values[key], let nested = schema.nested[key],
+              let fields = SimpleFields(entries, schema: nested)
+        else { throw Unsupported() }
+        return fields
+    }
+}

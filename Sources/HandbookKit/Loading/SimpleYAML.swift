@@ -1,0 +1,60 @@
+/// The plain subset of YAML that front matter is written in: `key: value` lines, one level of
+/// nested mapping, block (`- item`) and one-line flow (`[a, b]`) sequences of scalars, and
+/// whole-line comments. Yams' compose, tag resolution and `Codable` decoding cost about 10 % of
+/// a build, and nearly every page fits this subset.
+///
+/// `parse` returns nil for anything outside the subset, and for anything in it whose meaning is
+/// subtle (escapes, trailing comments, multi-line or null scalars, tabs, control characters), so
+/// the caller falls back to Yams, which stays the only source of diagnostics.
+struct SimpleYAML {
+    /// A scalar and whether it was written plain (unquoted), which decides how YAML types it.
+    struct Scalar: Equatable {
+        var text: String
+        var isPlain: Bool
+    }
+
+    enum Value: Equatable {
+        case scalar(Scalar)
+        case list([Scalar])
+        case mapping([Entry])
+    }
+
+    struct Entry: Equatable {
+        var key: String
+        /// The 1-based line of the key within the YAML text, as Yams marks it.
+        var line: Int
+        var value: Value
+    }
+
+    /// Reads a top-level mapping.
+    /// - Parameter yaml: The YAML text.
+    /// - Returns: The entries in file order, or nil when the text leaves the subset.
+    static func parse(_ yaml: String) -> [Entry]? {
+        let bytes = Array(yaml.utf8)
+        guard hasOnlyPlainCharacters(bytes) else { return nil }
+        var reader = SimpleYAMLReader(lines: SimpleYAMLReader.contentLines(bytes))
+        guard let entries = reader.mapping(indent: 0), !entries.isEmpty, reader.isAtEnd else { return nil }
+        return entries
+    }
+
+    /// False for bytes YAML treats specially: controls other than `\n` (tabs and `\r` included),
+    /// DEL, C1 controls with NEL, the Unicode line and paragraph separators, BOMs and non-characters.
+    private static func hasOnlyPlainCharacters(_ bytes: [UInt8]) -> Bool {
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            let next = index + 1 < bytes.count ? bytes[index + 1] : 0
+            let third = index + 2 < bytes.count ? bytes[index + 2] : 0
+            switch byte {
+            case 0x0A: break
+            case ..<0x20, 0x7F: return false
+            case 0xC2 where next < 0xA0: return false
+            case 0xE2 where next == 0x80 && (third == 0xA8 || third == 0xA9): return false
+            case 0xEF where (next == 0xBB && third == 0xBF) || (next == 0xBF && third >= 0xBE): return false
+            default: break
+            }
+            index += 1
+        }
+        return true
+    }
+}
