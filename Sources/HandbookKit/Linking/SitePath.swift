@@ -78,8 +78,9 @@ extension Page {
 /// The output path for a content-relative source path: `.md` becomes `.html` and
 /// `_index.md` becomes `index.html`; other files keep their path.
 func outputPath(forSource source: String) -> String {
-    guard source.hasSuffix(".md") else { return source }
-    let base = source.dropLast(3)
+    guard source.utf8.count >= 3, source.utf8.suffix(3).elementsEqual(".md".utf8) else { return source }
+    // Bytes, not characters: every link and list entry asks for a page's output path.
+    let base = Substring(source.utf8.dropLast(3))
     if base == "_index" { return "index.html" }
     if base.hasSuffix("/_index") { return base.dropLast(6) + "index.html" }
     return base + ".html"

@@ -20,19 +20,25 @@ enum ScriptJSON {
     }
 
     /// Escapes the characters that could end a script element or a JavaScript line.
+    /// Works on UTF-8 bytes: U+2028 and U+2029 are `E2 80 A8` and `E2 80 A9`.
     static func escape(_ json: String) -> String {
-        var escaped = ""
-        escaped.reserveCapacity(json.utf8.count)
-        for scalar in json.unicodeScalars {
-            switch scalar {
-            case "<": escaped += "\\u003c"
-            case ">": escaped += "\\u003e"
-            case "&": escaped += "\\u0026"
-            case "\u{2028}": escaped += "\\u2028"
-            case "\u{2029}": escaped += "\\u2029"
-            default: escaped.unicodeScalars.append(scalar)
+        let bytes = Array(json.utf8)
+        var escaped: [UInt8] = []
+        escaped.reserveCapacity(bytes.count + 64)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            switch byte {
+            case UInt8(ascii: "<"): escaped += "\\u003c".utf8
+            case UInt8(ascii: ">"): escaped += "\\u003e".utf8
+            case UInt8(ascii: "&"): escaped += "\\u0026".utf8
+            case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                escaped += (bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8
+                index += 2
+            default: escaped.append(byte)
             }
+            index += 1
         }
-        return escaped
+        return String(decoding: escaped, as: UTF8.self)
     }
 }

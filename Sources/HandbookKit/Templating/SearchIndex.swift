@@ -126,7 +126,19 @@ struct SortedWords {
     let words: [String]
 
     init(_ words: Set<String>) {
-        self.words = words.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        self.words = words.sorted(by: Self.precedes)
+    }
+
+    /// UTF-8 byte order, compared with `memcmp`: sorting is most of building the index.
+    static func precedes(_ lhs: String, _ rhs: String) -> Bool {
+        var (lhs, rhs) = (lhs, rhs)
+        return lhs.withUTF8 { left in
+            rhs.withUTF8 { right in
+                let shared = min(left.count, right.count)
+                let order = shared == 0 ? 0 : memcmp(left.baseAddress!, right.baseAddress!, shared)
+                return order != 0 ? order < 0 : left.count < right.count
+            }
+        }
     }
 
     /// Whether a word other than `prefix` (or, with `orEqual`, `prefix` itself) starts with it.
@@ -134,7 +146,7 @@ struct SortedWords {
         var low = 0, high = words.count
         while low < high {
             let middle = (low + high) / 2
-            if words[middle].utf8.lexicographicallyPrecedes(prefix.utf8) { low = middle + 1 } else { high = middle }
+            if Self.precedes(words[middle], prefix) { low = middle + 1 } else { high = middle }
         }
         for word in words[low...] {
             guard word.utf8.starts(with: prefix.utf8) else { return false }
