@@ -20,26 +20,51 @@ struct CheckCache: Sendable {
     private var config: SiteConfig?
     private var today: Day?
 
+    /// Rules that neither read one page nor front matter only: none today. Any rule added
+    /// later lands here and runs on every build.
+    static let otherRules = allCheckRules.filter { !pageRules.contains($0.id) && !frontMatterRules.contains($0.id) }
+
     /// Every content rule's diagnostics for the site, re-running page rules only on changed pages.
     /// - Parameters:
     ///   - linked: The site graph.
     ///   - context: Today's date and other inputs, as for a full build.
-    ///   - edited: When only these pages' bodies changed (no front matter, no structure), the
-    ///     pages to check again; nil to compare every page with the cache.
     /// - Returns: The same diagnostics as `linked.checked(context)`, in no particular order.
-    mutating func check(_ linked: LinkedSite, context: CheckContext, edited: Set<String>? = nil) async -> [Diagnostic] {
-        var edited = edited
+    mutating func check(_ linked: LinkedSite, context: CheckContext) async -> [Diagnostic] {
         if config != linked.site.config || today != context.today {
             byPage = [:]
             config = linked.site.config
             today = context.today
-            edited = nil
         }
-        let cached = byPage
-        let stale = edited.map { Array($0) }
-            ?? linked.readingOrder.filter { source in cached[source].map { $0.page != linked.page(source) } ?? true }
+        await checkPages(linked.readingOrder.filter { source in byPage[source].map { $0.page != linked.page(source) } ?? true },
+                         in: linked, context: context)
+        frontMatterFindings = linked.checked(context, rules: allCheckRules.filter { Self.frontMatterRules.contains($0.id) })
+        byPage = byPage.filter { linked.page($0.key) != nil }
+        var diagnostics = frontMatterFindings + linked.checked(context, rules: Self.otherRules)
+        for source in linked.readingOrder {
+            diagnostics += byPage[source]?.diagnostics ?? []
+        }
+        return diagnostics
+    }
+
+    /// After an edit that changed only some pages' bodies: checks those pages again.
+    /// - Parameters:
+    ///   - edited: The pages whose bodies changed.
+    ///   - reported: The pages whose findings to return (the edited ones included).
+    ///   - linked: The site graph after the edit.
+    ///   - context: As for ``check(_:context:)``.
+    /// - Returns: Every finding in the reported pages' files, or nil when the edit needs
+    ///   ``check(_:context:)``: the settings or the day changed, or some rule is not cached.
+    mutating func recheck(_ edited: Set<String>, reporting reported: Set<String>, in linked: LinkedSite,
+                          context: CheckContext) async -> [Diagnostic]? {
+        guard config == linked.site.config, today == context.today, Self.otherRules.isEmpty else { return nil }
+        await checkPages(Array(edited), in: linked, context: context)
+        let files = Set(reported.compactMap { linked.page($0)?.page.file })
+        return frontMatterFindings.filter { files.contains($0.file) } + reported.flatMap { byPage[$0]?.diagnostics ?? [] }
+    }
+
+    private mutating func checkPages(_ sources: [String], in linked: LinkedSite, context: CheckContext) async {
         let pageRules = allCheckRules.filter { Self.pageRules.contains($0.id) }
-        let checked = await stale.concurrentMap { source -> (String, RenderedPage?, [Diagnostic]) in
+        let checked = await sources.concurrentMap { source -> (String, RenderedPage?, [Diagnostic]) in
             // The rules read `checkedPages`, which follows the reading order: one page, alone.
             var alone = linked
             alone.readingOrder = [source]
@@ -48,16 +73,5 @@ struct CheckCache: Sendable {
         for (source, page, diagnostics) in checked {
             byPage[source] = page.map { ($0, diagnostics) }
         }
-        let siteRules = allCheckRules.filter { !Self.pageRules.contains($0.id) }
-        if edited == nil {
-            frontMatterFindings = linked.checked(context, rules: siteRules.filter { Self.frontMatterRules.contains($0.id) })
-            byPage = byPage.filter { linked.page($0.key) != nil }
-        }
-        var diagnostics = frontMatterFindings
-        diagnostics += linked.checked(context, rules: siteRules.filter { !Self.frontMatterRules.contains($0.id) })
-        for source in linked.readingOrder {
-            diagnostics += byPage[source]?.diagnostics ?? []
-        }
-        return diagnostics
     }
 }

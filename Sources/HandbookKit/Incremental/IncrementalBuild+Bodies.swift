@@ -37,12 +37,13 @@ extension IncrementalBuild {
         guard !edited.isEmpty else { return Result(report: lastReport(last), changedPaths: [], filledPages: 0) }
 
         let linked = patched(last.linked, with: rendered.map(\.0))
-        guard let (linkProblems, rechecked) = links.recheck(edited, old: last.linked, in: linked) else { return nil }
-        let checkProblems = await checks.check(linked, context: build.checkContext, edited: edited)
-        // Only the rechecked pages' files can have new diagnostics: sort those, keep the rest.
+        guard let (linkProblems, rechecked) = links.recheck(edited, old: last.linked, in: linked),
+              let checkProblems = await checks.recheck(edited, reporting: rechecked, in: linked, context: build.checkContext)
+        else { return nil }
+        // Only the rechecked pages' files can have new diagnostics: replace theirs, keep the rest.
         let files = Set(rechecked.compactMap { linked.page($0)?.page.file })
-        let fresh = (preRenderDiagnostics + linked.rendered.diagnostics + linkProblems + checkProblems).filter { files.contains($0.file) }
-        let diagnostics = merged(lastDiagnostics.filter { !files.contains($0.file) }, fresh.sorted())
+        let fresh = (preRenderDiagnostics + linked.rendered.diagnostics).filter { files.contains($0.file) } + linkProblems + checkProblems
+        let diagnostics = lastDiagnostics.replacing(files, with: fresh)
         lastDiagnostics = diagnostics
         editedSinceGood.formUnion(edited)
         changedSinceGood?.formUnion(changed)
@@ -100,24 +101,36 @@ extension IncrementalBuild {
         Build.Report(diagnostics: diagnostics, plan: plan, pageCount: linked.site.pageCount, exerciseCount: linked.site.exerciseCount)
     }
 
-    /// Two sorted lists as one sorted list.
-    private func merged(_ left: [Diagnostic], _ right: [Diagnostic]) -> [Diagnostic] {
-        var result: [Diagnostic] = []
-        result.reserveCapacity(left.count + right.count)
-        var (i, j) = (0, 0)
-        while i < left.count, j < right.count {
-            if right[j] < left[i] {
-                result.append(right[j])
-                j += 1
-            } else {
-                result.append(left[i])
-                i += 1
-            }
-        }
-        return result + left[i...] + right[j...]
-    }
 
     private func lastReport(_ last: LastGood) -> Build.Report {
         report(lastDiagnostics, plan: last.plan, last.linked)
+    }
+}
+
+extension [Diagnostic] {
+    /// This sorted list with some files' diagnostics replaced, still sorted. The list is
+    /// sorted by file first, so each file's run is found by binary search: the work grows
+    /// with the edit, not with the site's thousands of warnings.
+    func replacing(_ files: Set<String>, with fresh: [Diagnostic]) -> [Diagnostic] {
+        var result = self
+        for file in files {
+            let start = result.partitionPoint(from: 0) { !($0.file < file) }
+            result.removeSubrange(start..<result.partitionPoint(from: start) { $0.file != file })
+        }
+        for diagnostic in fresh.sorted() {
+            result.insert(diagnostic, at: result.partitionPoint(from: 0) { diagnostic < $0 })
+        }
+        return result
+    }
+
+    /// The first index from `start` whose element satisfies `isPast`, which must be false
+    /// and then true along the list from there.
+    private func partitionPoint(from start: Int, _ isPast: (Diagnostic) -> Bool) -> Int {
+        var (low, high) = (start, count)
+        while low < high {
+            let middle = (low + high) / 2
+            if isPast(self[middle]) { high = middle } else { low = middle + 1 }
+        }
+        return low
     }
 }

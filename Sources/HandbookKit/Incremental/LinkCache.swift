@@ -28,7 +28,7 @@ struct LinkCache: Sendable {
     ///   - edited: Source paths whose bodies changed; the site's structure did not.
     ///   - old: The site graph before the edit.
     ///   - linked: The site graph after it.
-    /// - Returns: Every link diagnostic of the site and the pages checked again, or nil when
+    /// - Returns: The link diagnostics of the pages checked again, and those pages; nil when
     ///   there was no whole check to patch.
     mutating func recheck(_ edited: Set<String>, old: LinkedSite, in linked: LinkedSite) -> (diagnostics: [Diagnostic], rechecked: Set<String>)? {
         guard var checker else { return nil }
@@ -46,7 +46,7 @@ struct LinkCache: Sendable {
             byPage[source] = checker.check(page)
             if edited.contains(source) { noteFileLinks(of: source, in: linked) }
         }
-        return (linked.readingOrder.flatMap { byPage[$0] ?? [] }, pages)
+        return (pages.flatMap { byPage[$0] ?? [] }, pages)
     }
 
     private mutating func noteFileLinks(of source: String, in linked: LinkedSite) {

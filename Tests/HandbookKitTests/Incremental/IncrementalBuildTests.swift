@@ -153,4 +153,15 @@ import Testing
         #expect(result.changedPaths.contains(SitePath("exercises/bridge.html")))
         try await session.expectSameAsFullBuild()
     }
+
+    @Test func replacingSomeFilesDiagnosticsKeepsTheListSorted() {
+        func diagnostic(_ file: String, _ line: Int) -> Diagnostic {
+            Diagnostic(file: file, line: line, severity: .warning, rule: .sentenceLength, message: "m\(line)")
+        }
+        let before = [diagnostic("a.md", 1), diagnostic("b.md", 2), diagnostic("b.md", 9), diagnostic("c.md", 1), diagnostic("d.md", 4)]
+        let fresh = [diagnostic("d.md", 1), diagnostic("b.md", 5), diagnostic("e.md", 3), diagnostic("b.md", 1)]
+        let replaced = before.replacing(["b.md", "d.md", "e.md"], with: fresh)
+        #expect(replaced == (before.filter { !["b.md", "d.md"].contains($0.file) } + fresh).sorted())
+        #expect(before.replacing(["c.md"], with: []) == before.filter { $0.file != "c.md" })
+    }
 }
