@@ -70,7 +70,7 @@ extension IncrementalBuild {
             } else if let position = linked.rendered.site.sections[section].pages.firstIndex(where: { $0.source == source }) {
                 linked.rendered.site.sections[section].pages[position] = page.page
             }
-            linked.rendered.pages[source] = page
+            linked.rendered[page: source] = page
             let before = Self.pageTargets(of: old.page(source), in: old), after = Self.pageTargets(of: page, in: old)
             for target in before.subtracting(after) {
                 linked.backlinks[target]?.removeAll { $0 == source }

@@ -10,7 +10,7 @@ struct LinkChecker {
         self.drafts = drafts
         files = Set(site.site.assets.map(\.source))
         // A link written straight to `bridge.html` is fine too: map outputs back to pages.
-        outputs = Dictionary(uniqueKeysWithValues: site.pages.keys.map { (outputPath(forSource: $0), $0) })
+        outputs = Dictionary(uniqueKeysWithValues: site.sources.map { (outputPath(forSource: $0), $0) })
     }
 
     /// Every broken link, image or anchor of one page.
@@ -22,7 +22,7 @@ struct LinkChecker {
         for link in page.links {
             switch link.target {
             case .page(let target):
-                guard let targetPage = site.pages[target] else {
+                guard let targetPage = site[page: target] else {
                     report(link.line, link.column, .link,
                            drafts.contains(target) ? Message.draftPage(link.url) : Message.missingPage(link.url))
                     continue
@@ -31,7 +31,7 @@ struct LinkChecker {
                     report(link.line, link.column, .anchor, problem)
                 }
             case .file(let target):
-                if let source = outputs[target], let targetPage = site.pages[source] {
+                if let source = outputs[target], let targetPage = site[page: source] {
                     if let problem = anchorProblem(link.fragment, in: targetPage) {
                         report(link.line, link.column, .anchor, problem)
                     }

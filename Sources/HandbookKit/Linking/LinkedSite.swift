@@ -23,7 +23,7 @@ public struct LinkedSite: Sendable, Equatable {
 
     public var site: Site { rendered.site }
 
-    public func page(_ source: String) -> RenderedPage? { rendered.pages[source] }
+    public func page(_ source: String) -> RenderedPage? { rendered[page: source] }
 }
 
 /// The exercise index: every exercise page grouped by type and by body area.

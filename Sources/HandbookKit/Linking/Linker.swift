@@ -16,10 +16,10 @@ extension RenderedSite {
         var diagnostics: [Diagnostic] = []
         var backlinks: [String: Set<String>] = [:]
         for source in order {
-            guard let page = pages[source] else { continue }
+            guard let page = self[page: source] else { continue }
             diagnostics += checker.check(page)
             for link in page.links {
-                if case .page(let target) = link.target, target != source, pages[target] != nil {
+                if case .page(let target) = link.target, target != source, self[page: target] != nil {
                     backlinks[target, default: []].insert(source)
                 }
             }
@@ -29,8 +29,8 @@ extension RenderedSite {
             readingOrder: order,
             backlinks: backlinks.mapValues { $0.sorted { positions[$0]! < positions[$1]! } },
             exerciseIndex: exerciseIndex(),
-            emergencyPage: pages[Self.emergencySource] != nil ? Self.emergencySource : nil,
-            stopPage: pages[Self.stopSource] != nil ? Self.stopSource : nil,
+            emergencyPage: self[page: Self.emergencySource] != nil ? Self.emergencySource : nil,
+            stopPage: self[page: Self.stopSource] != nil ? Self.stopSource : nil,
             positions: positions)
         return (linked, diagnostics)
     }
