@@ -12,7 +12,8 @@ public struct Build: Sendable {
     public struct Report: Sendable {
         /// Every problem, sorted by file and line.
         public var diagnostics: [Diagnostic]
-        /// The output, when there were no errors.
+        /// The output, from ``plan()`` when there were no errors (``run()`` writes pages as
+        /// it fills them, and leaves this nil).
         public var plan: OutputPlan?
         public var pageCount: Int
         public var exerciseCount: Int
@@ -34,6 +35,32 @@ public struct Build: Sendable {
     /// - Returns: The plan (nil on any error) and every diagnostic.
     /// - Throws: ``FileSystemError`` when a folder can't be read at all.
     public func plan() async throws -> Report {
+        var (report, ready) = try await checkedSite()
+        guard let (linked, library, assets) = ready else { return report }
+        report.plan = await linked.templated(with: library, assets: assets)
+        report.times.lap("template")
+        return report
+    }
+
+    /// Runs the pipeline and, when it found no errors, fills every page and writes it into a
+    /// folder beside the output, which then replaces the output in one step. Pages are
+    /// written as they are filled, never all held in memory.
+    /// - Returns: The report; the output was written when it has no errors. Its `plan` is nil.
+    /// - Throws: ``FileSystemError`` on I/O failure (the previous output stays intact).
+    public func run() async throws -> Report {
+        var (report, ready) = try await checkedSite()
+        guard let (linked, library, assets) = ready else { return report }
+        let fileSystem = fileSystem
+        try await AtomicFolder.replace(outputFolder, fileSystem: fileSystem) { root in
+            try await linked.write(with: library, assets: assets, into: root, fileSystem: fileSystem)
+        }
+        report.times.lap("template+write")
+        return report
+    }
+
+    /// The stages up to templating.
+    /// - Returns: The report so far and, when there are no errors, what templating needs.
+    private func checkedSite() async throws -> (Report, (LinkedSite, TemplateLibrary, [Asset])?) {
         var times = StageTimes()
         let (templateSources, templateReadProblems) = try TemplateSources.load(from: templatesFolder, fileSystem: fileSystem)
         let (library, templateProblems) = TemplateLibrary.compile(templateSources)
@@ -41,7 +68,7 @@ public struct Build: Sendable {
         let (site, drafts, loadProblems) = try await Site.load(from: contentFolder, includeDrafts: includeDrafts, fileSystem: fileSystem)
         times.lap("load")
         var diagnostics = templateReadProblems + templateProblems + loadProblems
-        guard let site else { return Report(diagnostics: diagnostics.sorted(), plan: nil, pageCount: 0, exerciseCount: 0, times: times) }
+        guard let site else { return (Report(diagnostics: diagnostics.sorted(), plan: nil, pageCount: 0, exerciseCount: 0, times: times), nil) }
 
         let rendered = await site.rendered()
         times.lap("render")
@@ -49,25 +76,9 @@ public struct Build: Sendable {
         times.lap("link")
         diagnostics += rendered.diagnostics + linkProblems + linked.checked(checkContext)
         times.lap("check")
-        let exercises = site.exerciseCount
-        let pages = site.pageCount
-        guard let library, !diagnostics.hasErrors else {
-            return Report(diagnostics: diagnostics.sorted(), plan: nil, pageCount: pages, exerciseCount: exercises, times: times)
-        }
-        let plan = await linked.templated(with: library, assets: templateSources.assets)
-        times.lap("template")
-        return Report(diagnostics: diagnostics.sorted(), plan: plan, pageCount: pages, exerciseCount: exercises, times: times)
-    }
-
-    /// Runs the pipeline and, when it found no errors, writes the output atomically.
-    /// - Returns: The report; its `plan` is nil when nothing was written.
-    /// - Throws: ``FileSystemError`` on I/O failure (the previous output stays intact).
-    public func run() async throws -> Report {
-        var report = try await plan()
-        if let plan = report.plan {
-            try await plan.write(to: outputFolder, fileSystem: fileSystem)
-            report.times.lap("write")
-        }
-        return report
+        let report = Report(diagnostics: diagnostics.sorted(), plan: nil, pageCount: site.pageCount,
+                            exerciseCount: site.exerciseCount, times: times)
+        guard let library, !diagnostics.hasErrors else { return (report, nil) }
+        return (report, (linked, library, templateSources.assets))
     }
 }

@@ -33,7 +33,7 @@ struct BuildCommand: AsyncParsableCommand {
         let milliseconds = elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
         let errors = report.diagnostics.filter { $0.severity == .error }.count
         let warnings = report.diagnostics.count - errors
-        if report.plan == nil {
+        if report.diagnostics.hasErrors {
             printError("error: build failed with \(errors) error\(errors == 1 ? "" : "s"); \(output)/ was not changed")
             throw ExitCode.contentErrors
         }

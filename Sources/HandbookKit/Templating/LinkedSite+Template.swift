@@ -5,18 +5,42 @@ extension LinkedSite {
     ///   - assets: Files under `Templates/assets/`, copied to `assets/`.
     /// - Returns: The complete output plan.
     public func templated(with templates: TemplateLibrary, assets: [Asset]) async -> OutputPlan {
-        let fill = { @Sendable (output: OutputPage) in (path(of: output), templates.render(template(of: output), context(of: output))) }
+        var plan = OutputPlan()
+        for (path, bytes) in await fillEveryPage(with: templates, then: { ($0, $1) }) { plan.add(path, bytes) }
+        for (source, path) in copies(assets) { plan.copy(source, to: path) }
+        return plan
+    }
+
+    /// Fills every page and writes each into `root` as soon as it is filled, with the files
+    /// to copy: what ``templated(with:assets:)`` plans, written without holding it all.
+    /// - Throws: ``FileSystemError`` when a file can't be written.
+    func write(with templates: TemplateLibrary, assets: [Asset], into root: String, fileSystem: FileSystem) async throws {
+        let copies = copies(assets)
+        let paths = outputPages.map(path(of:)) + copies.map(\.path)
+        try OutputPlan.createFolders(for: paths, in: root, fileSystem: fileSystem)
+        let failures = await fillEveryPage(with: templates) { path, bytes -> (any Error)? in
+            do { try fileSystem.write(joinPath(root, path.value), bytes) } catch { return error }
+            return nil
+        }
+        if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
+        _ = try await copies.concurrentMap { try fileSystem.write(joinPath(root, $0.path.value), try fileSystem.read($0.source)) }
+    }
+
+    /// Fills every output page in parallel and hands each to `use` in the same task.
+    private func fillEveryPage<T: Sendable>(
+        with templates: TemplateLibrary, then use: @escaping @Sendable (SitePath, [UInt8]) -> T
+    ) async -> [T] {
+        let fill = { @Sendable (output: OutputPage) in use(path(of: output), templates.render(template(of: output), context(of: output))) }
         // The pages that show every page take longest: each gets a task of its own, beside the rest.
         let outputs = outputPages
-        let wholeSite = outputs.filter(\.showsEveryPage)
-        async let filledWholeSite = wholeSite.concurrentMap(fill)
-        let filled = await outputs.filter { !$0.showsEveryPage }.concurrentMap(fill)
-        var plan = OutputPlan()
-        for (path, text) in await filledWholeSite + filled { plan.add(path, text) }
-        for asset in site.assets + assets {
-            plan.copy(asset.absolutePath, to: SitePath(asset.source))
-        }
-        return plan
+        async let wholeSite = outputs.filter(\.showsEveryPage).concurrentMap(fill)
+        let single = await outputs.filter { !$0.showsEveryPage }.concurrentMap(fill)
+        return await wholeSite + single
+    }
+
+    /// Files copied as they are: the content's images and other files, then the template assets.
+    private func copies(_ assets: [Asset]) -> [(source: String, path: SitePath)] {
+        (site.assets + assets).map { ($0.absolutePath, SitePath($0.source)) }
     }
 
     func sectionContext(_ section: Section) -> TemplateObject {

@@ -3,20 +3,51 @@ import Glibc
 #endif
 
 extension OutputPlan {
-    /// Writes the plan to `folder` atomically: everything goes into a temporary folder
-    /// beside it (same file system), which then takes the old folder's place in one
-    /// `rename`-exchange. A failed, crashed or killed build leaves either the old complete
-    /// site or the new one, never a mix; stale files vanish with the old folder.
+    /// Writes the plan to `folder` atomically (see ``AtomicFolder``).
     /// - Parameters:
     ///   - folder: The output folder, such as `Public`.
     ///   - fileSystem: Where to write.
     /// - Throws: ``FileSystemError``; the output folder is then untouched.
     public func write(to folder: String, fileSystem: FileSystem = .disk) async throws {
+        let files = self.files
+        try await AtomicFolder.replace(folder, fileSystem: fileSystem) { root in
+            let paths = sortedPaths
+            try Self.createFolders(for: paths, in: root, fileSystem: fileSystem)
+            _ = try await paths.concurrentMap { path in
+                let target = joinPath(root, path.value)
+                switch files[path]! {
+                case .bytes(let bytes): try fileSystem.write(target, bytes)
+                case .copy(let source): try fileSystem.write(target, try fileSystem.read(source))
+                }
+            }
+        }
+    }
+
+    /// Creates the folders the files at `paths` go in, parents first.
+    static func createFolders(for paths: [SitePath], in root: String, fileSystem: FileSystem) throws {
+        // Sorted, a folder comes before the folders inside it.
+        for folder in Set(paths.map(\.folder).filter { !$0.isEmpty }).sorted() {
+            try fileSystem.createDirectory(joinPath(root, folder))
+        }
+    }
+}
+
+/// Replaces a folder as a whole: everything goes into a temporary folder beside it (same file
+/// system), which then takes the old folder's place in one `rename`-exchange. A failed,
+/// crashed or killed build leaves either the old complete site or the new one, never a mix;
+/// stale files vanish with the old folder.
+enum AtomicFolder {
+    /// - Parameters:
+    ///   - folder: The folder to replace, such as `Public`.
+    ///   - fileSystem: Where to write.
+    ///   - fill: Writes the new contents into the temporary folder it is given.
+    /// - Throws: What `fill` throws, or ``FileSystemError``; the folder is then untouched.
+    static func replace(_ folder: String, fileSystem: FileSystem, filling fill: (String) async throws -> Void) async throws {
         let staging = StagingFolders(output: folder)
         staging.removeLeftovers(fileSystem: fileSystem)
         try fileSystem.createDirectory(staging.building)
         do {
-            try await writeFiles(into: staging.building, fileSystem: fileSystem)
+            try await fill(staging.building)
         } catch {
             try? fileSystem.remove(staging.building)
             throw error
@@ -24,26 +55,7 @@ extension OutputPlan {
         try swap(staging, fileSystem: fileSystem)
     }
 
-    private func writeFiles(into root: String, fileSystem: FileSystem) async throws {
-        let paths = sortedPaths
-        // Parents before children: sorted paths list a folder's prefix first.
-        var folders: [String] = []
-        var seen: Set<String> = []
-        for path in paths where !path.folder.isEmpty && seen.insert(path.folder).inserted {
-            folders.append(path.folder)
-        }
-        for folder in folders.sorted() { try fileSystem.createDirectory(joinPath(root, folder)) }
-        let files = self.files
-        _ = try await paths.concurrentMap { path in
-            let target = joinPath(root, path.value)
-            switch files[path]! {
-            case .bytes(let bytes): try fileSystem.write(target, bytes)
-            case .copy(let source): try fileSystem.write(target, try fileSystem.read(source))
-            }
-        }
-    }
-
-    private func swap(_ staging: StagingFolders, fileSystem: FileSystem) throws {
+    private static func swap(_ staging: StagingFolders, fileSystem: FileSystem) throws {
         guard fileSystem.kind(staging.output) != nil else {
             try fileSystem.rename(staging.building, staging.output)
             return

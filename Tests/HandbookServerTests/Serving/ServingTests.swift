@@ -144,7 +144,7 @@ import Testing
         let output = served.site.path("Public")
         #expect(!FileManager.default.fileExists(atPath: output))
         let report = try await Build(contentFolder: served.site.content, templatesFolder: served.site.templates, outputFolder: output).run()
-        #expect(report.plan != nil)
+        #expect(!report.diagnostics.hasErrors)
         let files = try FileManager.default.subpathsOfDirectory(atPath: output)
         #expect(files.contains("index.html"))
         for file in files where file.hasSuffix(".html") {
