@@ -19,6 +19,16 @@ public struct Site: Sendable, Equatable {
         sections.flatMap { [$0.index] + $0.pages }
     }
 
+    /// The site with every page's body dropped: what stays after rendering.
+    var withoutBodies: Site {
+        var site = self
+        for index in site.sections.indices {
+            site.sections[index].index.body = ""
+            for page in site.sections[index].pages.indices { site.sections[index].pages[page].body = "" }
+        }
+        return site
+    }
+
     /// Pages built, section intros included: ``allPages``' count, without copying the pages.
     public var pageCount: Int {
         sections.reduce(0) { $0 + 1 + $1.pages.count }
@@ -54,6 +64,8 @@ public struct Page: Sendable, Equatable {
     /// The path diagnostics show, such as `Content/exercises/bridge.md`.
     public var file: String
     public var frontMatter: FrontMatter
+    /// The Markdown after the front matter; empty once the page is rendered, which is its
+    /// only reader (10,000 bodies are 75 MB).
     public var body: String
     /// The file line where `body` starts, to offset Markdown positions.
     public var bodyLine: Int

@@ -10,10 +10,9 @@ public struct RenderedPage: Sendable, Equatable {
     public var headings: [Heading]
     public var links: [LinkReference]
     public var images: [ImageReference]
-    /// The running text of the body, block by block, for readability checks and search.
-    public var prose: [ProseBlock] = []
-    /// The prose counted for the readability rules, and the page's search-index entry: made
-    /// while pages render in parallel, not one page after another in the site-wide stages.
+    /// The running text counted for the readability rules, and the page's search-index
+    /// entry: made while pages render in parallel, not one page after another in the
+    /// site-wide stages, and kept instead of the text itself.
     var proseCounts = ProseCounts()
     var searchEntry = SearchIndex.Entry(href: "", title: "", summary: "")
     /// The body as placed in `print.html`: ids unique across the handbook, links to pages
@@ -107,12 +106,15 @@ public struct ProseBlock: Sendable, Equatable {
 struct ProseCounts: Sendable, Equatable {
     /// All the prose counted as one text; nil when the page has none.
     var readability: Readability?
+    /// The file line of each prose block.
+    var lines: [Int] = []
     /// The words in each sentence of each prose block, block by block.
     var sentenceLengths: [[Int]] = []
 
     init(_ prose: [ProseBlock] = []) {
         guard !prose.isEmpty else { return }
         readability = Readability(prose.map(\.text).joined(separator: " "))
+        lines = prose.map(\.line)
         sentenceLengths = prose.map { Readability.sentenceLengths(in: $0.text) }
     }
 }
@@ -136,7 +138,7 @@ public struct RenderedSite: Sendable, Equatable {
     private var boxes: [String: Box]
 
     public init(site: Site, pages: [String: RenderedPage], diagnostics: [Diagnostic]) {
-        self.site = site
+        self.site = site.withoutBodies
         self.diagnostics = diagnostics
         boxes = pages.mapValues(Box.init)
     }

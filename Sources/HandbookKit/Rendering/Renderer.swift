@@ -60,7 +60,6 @@ func render(_ page: Page) -> (RenderedPage, [Diagnostic]) {
         ? document.html(splittingBefore: steps!)
         : (document.html(), "")
     var rendered = RenderedPage(page: page, html: html.0, htmlFromSteps: html.1, headings: headings, links: links, images: images)
-    rendered.prose = prose
     rendered.proseCounts = ProseCounts(prose)
     // The same tree, re-pointed, for print.html and the exercise plan: one parse, three renders.
     let linkNodes = document.linkNodes()
@@ -69,7 +68,8 @@ func render(_ page: Page) -> (RenderedPage, [Diagnostic]) {
     if page.frontMatter.exercise != nil || page.source == RenderedSite.emergencySource {
         rendered.rootBody = document.placed(.root, page: page, headings: blocks, links: linkNodes)
     }
-    rendered.searchEntry = SearchIndex.entry(rendered)
+    rendered.searchEntry = SearchIndex.entry(rendered, prose: prose)
+    rendered.page.body = ""
     return (rendered, diagnostics)
 }
 

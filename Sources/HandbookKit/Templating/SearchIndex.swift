@@ -36,12 +36,12 @@ struct SearchIndex: Equatable {
     }
 
     /// One page's entry: words deduplicated and pruned as the type's documentation says.
-    static func entry(_ rendered: RenderedPage) -> Entry {
+    static func entry(_ rendered: RenderedPage, prose: [ProseBlock]) -> Entry {
         let matter = rendered.page.frontMatter
         let title = Set(words(matter.title))
         let summary = Set(words(matter.summary ?? ""))
         let headings = Set(rendered.headings.flatMap { words($0.text) }).subtracting(stopWords)
-        let body = Set(rendered.prose.flatMap { words($0.text) }).subtracting(stopWords)
+        let body = Set(prose.flatMap { words($0.text) }).subtracting(stopWords)
         let titleSet = SortedWords(title), headingSet = SortedWords(headings)
         let keptHeadings = headingSet.words.filter { word in
             !titleSet.hasWord(startingWith: word, orEqual: true) && !headingSet.hasWord(startingWith: word, orEqual: false)

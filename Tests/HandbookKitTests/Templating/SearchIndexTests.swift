@@ -3,12 +3,11 @@ import Testing
 @testable import HandbookKit
 
 @Suite struct SearchIndexTests {
-    func rendered(title: String, summary: String, headings: [String] = [], prose: [String] = []) -> RenderedPage {
+    func entry(title: String, summary: String, headings: [String] = [], prose: [String] = []) -> SearchIndex.Entry {
         let page = Page(source: "exercises/bridge.md", frontMatter: FrontMatter(title: title, summary: summary), body: "", bodyLine: 1)
-        var rendered = RenderedPage(page: page, html: "", headings: headings.map { Heading(level: 2, text: $0, id: "x", line: 1) },
+        let rendered = RenderedPage(page: page, html: "", headings: headings.map { Heading(level: 2, text: $0, id: "x", line: 1) },
                                     links: [], images: [])
-        rendered.prose = prose.compactMap { ProseBlock(line: 1, markdownText: $0) }
-        return rendered
+        return SearchIndex.entry(rendered, prose: prose.compactMap { ProseBlock(line: 1, markdownText: $0) })
     }
 
     @Test func wordsFoldCaseAccentsAndApostrophes() {
@@ -17,10 +16,10 @@ import Testing
     }
 
     @Test func eachWordIsKeptOnceAndOnlyWhereNoHigherWordStartsWithIt() {
-        let entry = SearchIndex.entry(rendered(
+        let entry = entry(
             title: "Bridge", summary: "Lift your hips.",
             headings: ["How to do it", "Basic moves", "Bridge basics"],
-            prose: ["The bridge stretches. Stretch, stretching and bridges help your hips.", "A x"]))
+            prose: ["The bridge stretches. Stretch, stretching and bridges help your hips.", "A x"])
         #expect(entry.href == "exercises/bridge.html")
         #expect(entry.headings == ["basics", "moves"], "stop words go; `basic` starts `basics`; `bridge` is in the title")
         #expect(entry.body == ["bridges", "help", "stretches", "stretching"])
