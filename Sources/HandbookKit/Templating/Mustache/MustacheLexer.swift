@@ -18,7 +18,8 @@ enum MustacheLexer {
         var column: Int
         /// The column where the content starts.
         var contentColumn: Int
-        /// Set on standalone partials and parents: the whitespace before the tag.
+        /// Set on standalone partials: the whitespace before the tag. (Parents are not
+        /// indented: the spec's indented parents are not something our templates need.)
         var indentation: [UInt8] = []
 
         var isStandaloneKind: Bool {
@@ -94,7 +95,7 @@ enum MustacheLexer {
     }
 
     /// Drops the whitespace and line end around each standalone tag; standalone partials
-    /// and parents keep the whitespace before them as their indentation.
+    /// keep the whitespace before them as their indentation.
     static func removingStandaloneLines(_ tokens: [Token]) -> [Token] {
         var result: [Token] = []
         result.reserveCapacity(tokens.count)
@@ -129,7 +130,7 @@ enum MustacheLexer {
             }
         }
         guard var tag else { return nil }
-        if tag.sigil == ">" || tag.sigil == "<" { tag.indentation = indentation }
+        if tag.sigil == ">" { tag.indentation = indentation }
         return [.tag(tag)]
     }
 }
