@@ -31,8 +31,8 @@ struct ErrorOverlayMiddleware: RouterMiddleware {
     /// Styled inline so it looks the same over any template.
     static func overlay(_ errors: [Diagnostic]) -> String {
         let items = errors.map { diagnostic in
-            "<li><code>\(escape("\(diagnostic.file):\(diagnostic.line):\(diagnostic.column)"))</code> "
-                + "\(diagnostic.severity.rawValue): \(escape(diagnostic.message)) <code>[\(escape(diagnostic.rule.rawValue))]</code></li>"
+            "<li><code>\(HTMLEscaping.escaped("\(diagnostic.file):\(diagnostic.line):\(diagnostic.column)"))</code> "
+                + "\(diagnostic.severity.rawValue): \(HTMLEscaping.escaped(diagnostic.message)) <code>[\(HTMLEscaping.escaped(diagnostic.rule.rawValue))]</code></li>"
         }
         let count = errors.count == 1 ? "1 error" : "\(errors.count) errors"
         return """
@@ -45,21 +45,5 @@ struct ErrorOverlayMiddleware: RouterMiddleware {
         </div>
 
         """
-    }
-
-    /// Escapes text for HTML element content and attribute values.
-    static func escape(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
-            }
-        }
-        return result
     }
 }

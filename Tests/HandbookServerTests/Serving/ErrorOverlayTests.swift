@@ -31,7 +31,7 @@ import Testing
                 let body = String(buffer: response.body)
                 #expect(body.contains("id=\"handbook-errors\""), "\(path)")
                 for error in errors {
-                    #expect(body.contains(ErrorOverlayMiddleware.escape("\(error.file):\(error.line):\(error.column)")))
+                    #expect(body.contains(HTMLEscaping.escaped("\(error.file):\(error.line):\(error.column)")))
                     #expect(body.contains("[\(error.rule.rawValue)]"))
                 }
                 #expect(body.contains("understanding/basics.md:3:1</code>"), "the broken line is shown")

@@ -28,7 +28,8 @@ struct MustacheRenderer {
             case .variable(let path, let escaped):
                 guard let value = Self.lookup(path, in: stack) else { continue }
                 switch value {
-                case .text(let text): Self.append(text, escaping: escaped && escapes, to: &output)
+                case .text(let text):
+                    if escaped && escapes { HTMLEscaping.append(text, to: &output) } else { output += text.utf8 }
                 case .number(let number): output += String(number).utf8
                 case .bool(let bool): output += (bool ? "true" : "false").utf8
                 case .list, .object: break
@@ -93,23 +94,6 @@ struct MustacheRenderer {
             return value
         }
         return nil
-    }
-
-    static func append(_ text: String, escaping: Bool, to output: inout [UInt8]) {
-        guard escaping else {
-            output += text.utf8
-            return
-        }
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "&"): output += "&amp;".utf8
-            case UInt8(ascii: "<"): output += "&lt;".utf8
-            case UInt8(ascii: ">"): output += "&gt;".utf8
-            case UInt8(ascii: "\""): output += "&quot;".utf8
-            case UInt8(ascii: "'"): output += "&#39;".utf8
-            default: output.append(byte)
-            }
-        }
     }
 
     /// A standalone partial's output with its tag's indentation before every line.
