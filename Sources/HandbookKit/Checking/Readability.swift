@@ -14,14 +14,25 @@ struct Readability: Equatable {
     /// Counts a text.
     init(_ text: String) {
         let units = Self.units(text)
+        self.init(blocks: [units], sentenceLengths: [Self.sentenceLengths(in: units)])
+        if text.isEmpty { sentences = 0 }
+    }
+
+    /// Counts blocks of text as one text of those blocks joined by spaces, from their
+    /// ``units(_:)`` and sentence lengths already made. Every block
+    /// but the last must end in sentence punctuation, as prose blocks do: then no word or
+    /// sentence runs from one block into the next, and the joined text need not be made.
+    init(blocks: [[UInt8]], sentenceLengths: [[Int]]) {
         var words = 0, syllables = 0
-        Self.forEachWord(in: units[...]) { word in
-            words += 1
-            syllables += Self.syllables(ofWord: word)
+        for block in blocks {
+            Self.forEachWord(in: block[...]) { word in
+                words += 1
+                syllables += Self.syllables(ofWord: word)
+            }
         }
         self.words = words
         self.syllables = syllables
-        sentences = max(Self.sentenceLengths(in: units).filter { $0 > 2 }.count, text.isEmpty ? 0 : 1)
+        sentences = max(sentenceLengths.joined().filter { $0 > 2 }.count, 1)
     }
 
     /// 0.39 × words per sentence + 11.8 × syllables per word − 15.59.

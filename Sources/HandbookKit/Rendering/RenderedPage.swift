@@ -113,9 +113,10 @@ struct ProseCounts: Sendable, Equatable {
 
     init(_ prose: [ProseBlock] = []) {
         guard !prose.isEmpty else { return }
-        readability = Readability(prose.map(\.text).joined(separator: " "))
+        let units = prose.map { Readability.units($0.text) }
         lines = prose.map(\.line)
-        sentenceLengths = prose.map { Readability.sentenceLengths(in: $0.text) }
+        sentenceLengths = units.map(Readability.sentenceLengths(in:))
+        readability = Readability(blocks: units, sentenceLengths: sentenceLengths)
     }
 }
 
