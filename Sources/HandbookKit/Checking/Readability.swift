@@ -25,9 +25,11 @@ struct Readability: Equatable {
     init(blocks: [[UInt8]], sentenceLengths: [[Int]]) {
         var words = 0, syllables = 0
         for block in blocks {
-            Self.forEachWord(in: block[...]) { word in
-                words += 1
-                syllables += Self.syllables(ofWord: word)
+            block.withUnsafeBufferPointer { units in
+                Self.forEachWord(in: units) { word in
+                    words += 1
+                    syllables += Self.syllables(ofWord: word)
+                }
             }
         }
         self.words = words
@@ -48,7 +50,7 @@ struct Readability: Equatable {
 
     /// Syllables in one lowercased word.
     static func syllables(in word: String) -> Int {
-        syllables(ofWord: units(word)[...])
+        units(word).withUnsafeBufferPointer(syllables(ofWord:))
     }
 }
 
@@ -90,53 +92,71 @@ extension Readability {
 
     /// Calls `body` with each word: word characters, and apostrophes only in contractions
     /// (`don't`, `it's`). Any other punctuation, hyphens included, is dropped: "well-known"
-    /// is one word.
-    static func forEachWord(in units: ArraySlice<UInt8>, _ body: (ArraySlice<UInt8>) -> Void) {
-        var current: [UInt8] = []
-        current.reserveCapacity(32)
-        for index in units.indices {
-            let unit = units[index]
-            if isWhitespace(unit) {
-                if !current.isEmpty { body(current[...]) }
-                current.removeAll(keepingCapacity: true)
-            } else if isWordCharacter(unit) {
-                current.append(unit)
-            } else if unit == UInt8(ascii: "'"), isContraction(units[(index + 1)...].prefix(2)) {
-                current.append(unit)
+    /// is one word. A word of word characters only, nearly every word, is passed in place.
+    static func forEachWord(in units: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        var filtered: [UInt8] = []
+        var index = 0
+        while index < units.count {
+            guard !isWhitespace(units[index]) else {
+                index += 1
+                continue
             }
+            let start = index
+            var onlyWordCharacters = true
+            while index < units.count, !isWhitespace(units[index]) {
+                onlyWordCharacters = onlyWordCharacters && isWordCharacter(units[index])
+                index += 1
+            }
+            if onlyWordCharacters {
+                body(UnsafeBufferPointer(rebasing: units[start..<index]))
+                continue
+            }
+            filtered.removeAll(keepingCapacity: true)
+            for position in start..<index {
+                let unit = units[position]
+                if isWordCharacter(unit) || (unit == UInt8(ascii: "'") && isContraction(units, after: position)) { filtered.append(unit) }
+            }
+            if !filtered.isEmpty { filtered.withUnsafeBufferPointer(body) }
         }
-        if !current.isEmpty { body(current[...]) }
     }
 
-    private static func isContraction(_ next: ArraySlice<UInt8>) -> Bool {
-        guard let first = next.first else { return false }
+    /// Whether the apostrophe at `position` starts a contraction's ending: 't, 's, 'd, 've, 'll, 're.
+    private static func isContraction(_ units: UnsafeBufferPointer<UInt8>, after position: Int) -> Bool {
+        guard position + 1 < units.count else { return false }
+        let first = units[position + 1]
         if first == UInt8(ascii: "t") || first == UInt8(ascii: "s") || first == UInt8(ascii: "d") { return true }
-        return next.elementsEqual("ve".utf8) || next.elementsEqual("ll".utf8) || next.elementsEqual("re".utf8)
+        guard position + 2 < units.count else { return false }
+        switch (first, units[position + 2]) {
+        case (UInt8(ascii: "v"), UInt8(ascii: "e")), (UInt8(ascii: "l"), UInt8(ascii: "l")), (UInt8(ascii: "r"), UInt8(ascii: "e")): return true
+        default: return false
+        }
     }
 
     /// Sentences run from the start of a word to the next run of `.`, `!` or `?`.
     static func sentenceLengths(in units: [UInt8]) -> [Int] {
-        var lengths: [Int] = []
-        var index = units.startIndex
-        while let start = units[index...].firstIndex(where: isWordCharacter) {
-            var end = units[start...].firstIndex(where: isSentenceEnd) ?? units.endIndex
-            while end < units.endIndex, isSentenceEnd(units[end]) { end += 1 }
-            lengths.append(wordCount(in: units[start..<end]))
-            index = end
+        units.withUnsafeBufferPointer { units in
+            var lengths: [Int] = []
+            var index = 0
+            while let start = units[index...].firstIndex(where: isWordCharacter) {
+                var end = units[start...].firstIndex(where: isSentenceEnd) ?? units.endIndex
+                while end < units.endIndex, isSentenceEnd(units[end]) { end += 1 }
+                lengths.append(wordCount(in: UnsafeBufferPointer(rebasing: units[start..<end])))
+                index = end
+            }
+            return lengths
         }
-        return lengths
     }
 
     /// How many words ``forEachWord(in:_:)`` finds, without making them: a run of
     /// non-space characters is a word when it holds one word character or contraction.
-    static func wordCount(in units: ArraySlice<UInt8>) -> Int {
+    static func wordCount(in units: UnsafeBufferPointer<UInt8>) -> Int {
         var count = 0
         var inWord = false
         for index in units.indices {
             let unit = units[index]
             if isWhitespace(unit) {
                 inWord = false
-            } else if !inWord, isWordCharacter(unit) || (unit == UInt8(ascii: "'") && isContraction(units[(index + 1)...].prefix(2))) {
+            } else if !inWord, isWordCharacter(unit) || (unit == UInt8(ascii: "'") && isContraction(units, after: index)) {
                 count += 1
                 inWord = true
             }
@@ -145,14 +165,15 @@ extension Readability {
     }
 
     /// Syllables in one word of ``units(_:)``.
-    static func syllables(ofWord word: ArraySlice<UInt8>) -> Int {
+    static func syllables(ofWord word: UnsafeBufferPointer<UInt8>) -> Int {
         // The exceptions are ASCII words; a word with any other letter is never one of them.
-        if word.count <= SyllableExceptions.longest, word.allSatisfy({ $0 < 0x80 }),
+        if SyllableExceptions.mayHold(word), word.allSatisfy({ $0 < 0x80 }),
            let known = SyllableExceptions.counts[String(decoding: word, as: UTF8.self)] {
             return known
         }
         // Most words are letters only: count them in place rather than copying them.
-        return word.allSatisfy(isLetter) ? syllables(ofLetters: word) : syllables(ofLetters: word.filter(isLetter)[...], word: word)
+        guard !word.allSatisfy(isLetter) else { return syllables(ofLetters: word, word: word) }
+        return word.filter(isLetter).withUnsafeBufferPointer { syllables(ofLetters: $0, word: word) }
     }
 
     private static func isLetter(_ unit: UInt8) -> Bool {
@@ -160,10 +181,9 @@ extension Readability {
     }
 
     /// The vowel-group rule, on a word's ASCII letters.
-    private static func syllables(ofLetters letters: ArraySlice<UInt8>, word: ArraySlice<UInt8>? = nil) -> Int {
+    private static func syllables(ofLetters letters: UnsafeBufferPointer<UInt8>, word: UnsafeBufferPointer<UInt8>) -> Int {
         // Numbers and symbols: textstat's fallback (pyphen) finds no break, so 1.
         guard !letters.isEmpty else { return 1 }
-        let word = word ?? letters
         var count = 0
         var previousWasVowel = false
         for (offset, letter) in letters.enumerated() {
@@ -172,39 +192,45 @@ extension Readability {
             previousWasVowel = isVowel
         }
         count += splitVowelPairs(letters)
-        let ending = letters.suffix(3)
         // A final silent "e" (make, tape) but not "-le" after a consonant (table, simple).
         if letters.last == UInt8(ascii: "e"), count > 1,
-           !(ending.ends(with: "le") && letters.count > 2 && !isVowelLetter(letters[letters.endIndex - 3])) {
+           !(letters.ends(with: "le") && letters.count > 2 && !isVowelLetter(letters[letters.count - 3])) {
             count -= 1
         }
         // "-ed" and "-es" are silent unless after t/d or s/x/z/ch/sh/ge/ce.
-        if count > 1, ending.ends(with: "ed"), !(ending.ends(with: "ted") || ending.ends(with: "ded")) { count -= 1 }
-        if count > 1, ending.ends(with: "es"),
-           !(["ses", "xes", "zes", "ces", "ges"].contains { ending.ends(with: $0) } || word.ends(with: "ches") || word.ends(with: "shes")) {
+        if count > 1, letters.ends(with: "ed"), !(letters.ends(with: "ted") || letters.ends(with: "ded")) { count -= 1 }
+        if count > 1, letters.ends(with: "es"),
+           !(letters.ends(with: "ses") || letters.ends(with: "xes") || letters.ends(with: "zes") || letters.ends(with: "ces")
+             || letters.ends(with: "ges") || word.ends(with: "ches") || word.ends(with: "shes")) {
             count -= 1
         }
         return max(count, 1)
     }
 
     private static func isVowelLetter(_ letter: UInt8) -> Bool {
-        "aeiouy".utf8.contains(letter)
+        switch letter {
+        case UInt8(ascii: "a"), UInt8(ascii: "e"), UInt8(ascii: "i"), UInt8(ascii: "o"), UInt8(ascii: "u"), UInt8(ascii: "y"): true
+        default: false
+        }
     }
 
     /// Vowel pairs usually spoken as two syllables (me-di-a, ra-di-o, ac-tu-al, me-di-um),
     /// except in the endings where they merge: -cial, -tial, -tion, -sion, -gion, qua-, gua-.
-    static func splitVowelPairs(_ letters: ArraySlice<UInt8>) -> Int {
+    static func splitVowelPairs(_ letters: UnsafeBufferPointer<UInt8>) -> Int {
         let (a, i, o, u) = (UInt8(ascii: "a"), UInt8(ascii: "i"), UInt8(ascii: "o"), UInt8(ascii: "u"))
         var extra = 0
         for index in letters.indices.dropFirst().dropLast() {
             let before = letters[index - 1]
             switch (letters[index], letters[index + 1]) {
             case (i, a):
-                if !"ct".utf8.contains(before) { extra += 1 }
+                if before != UInt8(ascii: "c") && before != UInt8(ascii: "t") { extra += 1 }
             case (i, o):
-                if !"tscgx".utf8.contains(before) { extra += 1 }
+                switch before {
+                case UInt8(ascii: "t"), UInt8(ascii: "s"), UInt8(ascii: "c"), UInt8(ascii: "g"), UInt8(ascii: "x"): break
+                default: extra += 1
+                }
             case (u, a):
-                if !"qg".utf8.contains(before) { extra += 1 }
+                if before != UInt8(ascii: "q") && before != UInt8(ascii: "g") { extra += 1 }
             case (i, u):
                 extra += 1
             default:
@@ -215,8 +241,11 @@ extension Readability {
     }
 }
 
-extension ArraySlice<UInt8> {
-    fileprivate func ends(with suffix: String) -> Bool {
-        count >= suffix.utf8.count && self.suffix(suffix.utf8.count).elementsEqual(suffix.utf8)
+extension UnsafeBufferPointer<UInt8> {
+    fileprivate func ends(with suffix: StaticString) -> Bool {
+        let length = suffix.utf8CodeUnitCount
+        guard count >= length else { return false }
+        for offset in 0..<length where self[count - length + offset] != suffix.utf8Start[offset] { return false }
+        return true
     }
 }

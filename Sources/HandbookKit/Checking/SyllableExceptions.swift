@@ -3,8 +3,25 @@
 /// Regenerate when the content grows: list the content's words with their dictionary counts
 /// (scripts/readability-reference.py shows how textstat counts), keep the mismatches.
 enum SyllableExceptions {
-    /// The longest exception, in bytes: longer words need no lookup.
-    static let longest = counts.keys.map(\.utf8.count).max() ?? 0
+    /// Whether a word may be an exception, judged by its length and its first and last
+    /// bytes: nearly every word is ruled out without making a string to look up.
+    static func mayHold(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = word.first, let last = word.last, word.count < 32 else { return false }
+        let key = signature(count: word.count, first: first, last: last)
+        return signatures[key >> 6] & (1 << UInt64(key & 63)) != 0
+    }
+
+    private static func signature(count: Int, first: UInt8, last: UInt8) -> Int {
+        count << 10 | Int(first & 31) << 5 | Int(last & 31)
+    }
+
+    /// One bit per signature that an exception has.
+    private static let signatures: [UInt64] = counts.keys.reduce(into: Array(repeating: 0, count: 32 * 32 * 32 / 64)) { bits, word in
+        let bytes = Array(word.utf8)
+        guard bytes.count < 32, let first = bytes.first, let last = bytes.last else { return }
+        let key = signature(count: bytes.count, first: first, last: last)
+        bits[key >> 6] |= 1 << UInt64(key & 63)
+    }
 
     static let counts: [String: Int] = [
         "10second": 1,

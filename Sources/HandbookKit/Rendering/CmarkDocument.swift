@@ -25,22 +25,28 @@ final class CmarkDocument {
         var readableText: String { text(includingImages: false) }
 
         private func text(includingImages: Bool) -> String {
-            var text = ""
+            var bytes: [UInt8] = []
+            appendText(includingImages: includingImages, to: &bytes)
+            return String(decoding: bytes, as: UTF8.self)
+        }
+
+        private func appendText(includingImages: Bool, to bytes: inout [UInt8]) {
             var child = cmark_node_first_child(pointer)
             while let node = child {
                 switch cmark_node_get_type(node) {
                 case CMARK_NODE_TEXT, CMARK_NODE_CODE:
-                    if let literal = cmark_node_get_literal(node) { text += String(cString: literal) }
+                    if let literal = cmark_node_get_literal(node) {
+                        bytes.append(contentsOf: UnsafeRawBufferPointer(start: literal, count: strlen(literal)))
+                    }
                 case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-                    text += " "
+                    bytes.append(UInt8(ascii: " "))
                 case CMARK_NODE_IMAGE where !includingImages:
                     break
                 default:
-                    text += Node(pointer: node).text(includingImages: includingImages)
+                    Node(pointer: node).appendText(includingImages: includingImages, to: &bytes)
                 }
                 child = cmark_node_next(node)
             }
-            return text
         }
 
         func setURL(_ url: String) {

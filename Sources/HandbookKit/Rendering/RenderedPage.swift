@@ -83,22 +83,25 @@ public struct ProseBlock: Sendable, Equatable {
     ///   - markdownText: The paragraph's plain text. A pipe table still arrives as one
     ///     paragraph here, so each cell becomes a sentence of its own.
     public init?(line: Int, markdownText: String) {
-        var sentences: [String] = []
+        var text: [UInt8] = []
         for cell in markdownText.utf8.split(separator: UInt8(ascii: "|")) {
-            var sentence = Substring(cell).trimmingSpaces
+            let isSpace = { (byte: UInt8) in byte == 0x20 || byte == 0x09 }
+            guard let first = cell.firstIndex(where: { !isSpace($0) }), let last = cell.lastIndex(where: { !isSpace($0) }) else { continue }
+            let sentence = cell[first...last]
             guard Self.hasWords(sentence) else { continue }
-            if let last = sentence.last, !".!?".contains(last) { sentence += "." }
-            sentences.append(sentence)
+            if !text.isEmpty { text.append(UInt8(ascii: " ")) }
+            text.append(contentsOf: sentence)
+            if !Readability.isSentenceEnd(sentence.last!) { text.append(UInt8(ascii: ".")) }
         }
-        guard !sentences.isEmpty else { return nil }
+        guard !text.isEmpty else { return nil }
         self.line = line
-        text = sentences.joined(separator: " ")
+        self.text = String(decoding: text, as: UTF8.self)
     }
 
     /// Whether text holds a letter or digit; ASCII, nearly all text, is judged by its bytes.
-    private static func hasWords(_ text: String) -> Bool {
-        if text.utf8.contains(where: { $0 &- 0x30 < 10 || ($0 | 0x20) &- 0x61 < 26 }) { return true }
-        return text.utf8.contains { $0 >= 0x80 } && text.contains { $0.isLetter || $0.isNumber }
+    private static func hasWords(_ text: Substring.UTF8View) -> Bool {
+        if text.contains(where: { $0 &- 0x30 < 10 || ($0 | 0x20) &- 0x61 < 26 }) { return true }
+        return text.contains { $0 >= 0x80 } && Substring(text).contains { $0.isLetter || $0.isNumber }
     }
 }
 

@@ -23,11 +23,11 @@ struct SearchIndex: Equatable {
     var entries: [Entry]
 
     /// Words too common to help find a page; the search script drops them from queries too.
-    static let stopWords: Set<String> = Set("""
+    static let stopWords = SearchWords(["""
         a an and are as at be but by can do for from has have how i if in into is it its \
         may me my no not of on or so than that the their them then there these they this \
         to up was we were what when which who will with you your
-        """.split(separator: " ").map(String.init))
+        """])
 
     /// Builds the index for every page of the site, in reading order, and for extra pages
     /// that have a title and summary but no body (the exercise plan).
@@ -38,18 +38,15 @@ struct SearchIndex: Equatable {
     /// One page's entry: words deduplicated and pruned as the type's documentation says.
     static func entry(_ rendered: RenderedPage, prose: [ProseBlock]) -> Entry {
         let matter = rendered.page.frontMatter
-        let title = Set(words(matter.title))
-        let summary = Set(words(matter.summary ?? ""))
-        let headings = Set(rendered.headings.flatMap { words($0.text) }).subtracting(stopWords)
-        let body = Set(prose.flatMap { words($0.text) }).subtracting(stopWords)
-        let titleSet = SortedWords(title), headingSet = SortedWords(headings)
-        let keptHeadings = headingSet.words.filter { word in
-            !titleSet.hasWord(startingWith: word, orEqual: true) && !headingSet.hasWord(startingWith: word, orEqual: false)
+        let title = SearchWords([matter.title])
+        let headings = SearchWords(rendered.headings.lazy.map(\.text), leavingOut: stopWords)
+        let body = SearchWords(prose.lazy.map(\.text), leavingOut: stopWords)
+        let keptHeadings = headings.strings { word in
+            !title.hasWord(startingWith: word, of: headings) && !headings.nextStartsWith(word)
         }
-        let ranked = SortedWords(title.union(summary).union(headings))
-        let bodySet = SortedWords(body)
-        let keptBody = bodySet.words.filter { word in
-            word.count > 1 && !ranked.hasWord(startingWith: word, orEqual: true) && !bodySet.hasWord(startingWith: word, orEqual: false)
+        let ranked = SearchWords(merging: [title, SearchWords([matter.summary ?? ""]), headings])
+        let keptBody = body.strings { word in
+            body.characterCount(word) > 1 && !ranked.hasWord(startingWith: word, of: body) && !body.nextStartsWith(word)
         }
         return Entry(href: SitePath.home.relative(to: rendered.page.output), title: matter.title,
                      summary: matter.summary ?? "", headings: keptHeadings, body: keptBody)
@@ -116,42 +113,5 @@ struct SearchIndex: Equatable {
         }
         finish()
         return words
-    }
-}
-
-/// Words sorted by their UTF-8 bytes, where all words starting with a given prefix sit
-/// together just at or after the prefix's own place: one binary search answers "does any
-/// word start with this?".
-struct SortedWords {
-    let words: [String]
-
-    init(_ words: Set<String>) {
-        self.words = words.sorted(by: Self.precedes)
-    }
-
-    /// UTF-8 byte order, compared with `memcmp`: sorting is most of building the index.
-    static func precedes(_ lhs: String, _ rhs: String) -> Bool {
-        var (lhs, rhs) = (lhs, rhs)
-        return lhs.withUTF8 { left in
-            rhs.withUTF8 { right in
-                let shared = min(left.count, right.count)
-                let order = shared == 0 ? 0 : memcmp(left.baseAddress!, right.baseAddress!, shared)
-                return order != 0 ? order < 0 : left.count < right.count
-            }
-        }
-    }
-
-    /// Whether a word other than `prefix` (or, with `orEqual`, `prefix` itself) starts with it.
-    func hasWord(startingWith prefix: String, orEqual: Bool) -> Bool {
-        var low = 0, high = words.count
-        while low < high {
-            let middle = (low + high) / 2
-            if Self.precedes(words[middle], prefix) { low = middle + 1 } else { high = middle }
-        }
-        for word in words[low...] {
-            guard word.utf8.starts(with: prefix.utf8) else { return false }
-            if orEqual || word != prefix { return true }
-        }
-        return false
     }
 }

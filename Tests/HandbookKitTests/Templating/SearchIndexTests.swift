@@ -34,12 +34,17 @@ import Testing
         #expect(decoded?["pages"] == [["a.html", "</script><b>&", "\u{2028}", "x", "y"]])
     }
 
-    @Test func prefixLookUpFindsLongerWordsOnly() {
-        let words = SortedWords(["stretch", "stretching", "sit"])
-        #expect(words.hasWord(startingWith: "stretch", orEqual: false))
-        #expect(!words.hasWord(startingWith: "stretching", orEqual: false))
-        #expect(words.hasWord(startingWith: "stretching", orEqual: true))
-        #expect(!words.hasWord(startingWith: "su", orEqual: true))
+    @Test func wordSetsAreSortedByBytesWithoutStopWords() {
+        let words = SearchWords(["Stretch SIT, stretching the stretch", "Ünder"], leavingOut: SearchIndex.stopWords)
+        #expect(words.strings == ["sit", "stretch", "stretching", "under"])
+        #expect(!words.nextStartsWith(0) && words.nextStartsWith(1) && !words.nextStartsWith(2) && !words.nextStartsWith(3))
+    }
+
+    @Test func prefixLookUpFindsEqualAndLongerWords() {
+        let words = SearchWords(["stretching sit"])
+        let queries = SearchWords(["stretch stretching su s"])
+        #expect(queries.strings == ["s", "stretch", "stretching", "su"])
+        #expect([0, 1, 2, 3].map { words.hasWord(startingWith: $0, of: queries) } == [true, true, true, false])
     }
 
     @Test func indexFileListsEveryPageInReadingOrder() async throws {

@@ -1,0 +1,159 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A set of search words held as byte ranges of one buffer, in UTF-8 byte order.
+///
+/// A page has hundreds of distinct words and every page is indexed in every build: sorting
+/// and comparing them in place, as bytes, costs a small part of what a `Set<String>` and
+/// sorted `String`s cost.
+struct SearchWords {
+    private var bytes: [UInt8] = []
+    /// Sorted and unique once built.
+    private var spans: [Span] = []
+
+    /// Where a word is in `bytes`, with its first 16 bytes packed into integers, which
+    /// compare in the words' byte order: nearly every word is that short.
+    private struct Span {
+        var start: Int
+        var end: Int
+        var head: UInt64 = 0
+        var tail: UInt64 = 0
+
+        init(start: Int, end: Int, in bytes: UnsafeBufferPointer<UInt8>) {
+            self.start = start
+            self.end = end
+            // Bytes beyond the word are 0, below any byte of a word: a word sorts before
+            // the longer words it starts.
+            for offset in 0..<min(16, end - start) {
+                let shift = UInt64(56 - 8 * (offset % 8))
+                if offset < 8 { head |= UInt64(bytes[start + offset]) << shift } else { tail |= UInt64(bytes[start + offset]) << shift }
+            }
+        }
+
+        var count: Int { end - start }
+    }
+
+    /// The words of texts, split as ``SearchIndex/words(_:)`` splits them.
+    init(_ texts: some Sequence<String>, leavingOut stopWords: SearchWords? = nil) {
+        var ends: [Int] = []
+        for text in texts { add(text, ends: &ends) }
+        makeSpans(ends)
+        if let stopWords {
+            spans = bytes.withUnsafeBufferPointer { buffer in spans.filter { !stopWords.contains($0, in: buffer) } }
+        }
+    }
+
+    /// The union of word sets.
+    init(merging sets: [SearchWords]) {
+        var ends: [Int] = []
+        for set in sets {
+            for span in set.spans {
+                bytes.append(contentsOf: set.bytes[span.start..<span.end])
+                ends.append(bytes.count)
+            }
+        }
+        makeSpans(ends)
+    }
+
+    /// The words as strings, in order.
+    var strings: [String] { strings { _ in true } }
+
+    /// The words kept by `isKept`, in order.
+    func strings(where isKept: (_ index: Int) -> Bool) -> [String] {
+        spans.indices.filter(isKept).map { String(decoding: bytes[spans[$0].start..<spans[$0].end], as: UTF8.self) }
+    }
+
+    /// Whether the word after word `index` starts with it: in byte order, every word that
+    /// starts with a word follows it directly.
+    func nextStartsWith(_ index: Int) -> Bool {
+        guard index + 1 < spans.count else { return false }
+        return bytes.withUnsafeBufferPointer { Self.starts(spans[index + 1], in: $0, with: spans[index], in: $0) }
+    }
+
+    /// Whether a word of this set starts with word `index` of `other`, or equals it.
+    func hasWord(startingWith index: Int, of other: SearchWords) -> Bool {
+        let prefix = other.spans[index]
+        return other.bytes.withUnsafeBufferPointer { prefixBytes in
+            bytes.withUnsafeBufferPointer { buffer in
+                let low = lowerBound(of: prefix, in: prefixBytes, buffer)
+                return low < spans.count && Self.starts(spans[low], in: buffer, with: prefix, in: prefixBytes)
+            }
+        }
+    }
+
+    /// The number of characters of word `index`: its bytes, unless it holds other than ASCII.
+    func characterCount(_ index: Int) -> Int {
+        let word = bytes[spans[index].start..<spans[index].end]
+        return word.allSatisfy { $0 < 0x80 } ? word.count : String(decoding: word, as: UTF8.self).count
+    }
+
+    private func contains(_ word: Span, in wordBytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.withUnsafeBufferPointer { buffer in
+            let low = lowerBound(of: word, in: wordBytes, buffer)
+            return low < spans.count && Self.order(spans[low], buffer, word, wordBytes) == 0
+        }
+    }
+
+    private func lowerBound(of word: Span, in wordBytes: UnsafeBufferPointer<UInt8>, _ buffer: UnsafeBufferPointer<UInt8>) -> Int {
+        var low = 0, high = spans.count
+        while low < high {
+            let middle = (low + high) / 2
+            if Self.order(spans[middle], buffer, word, wordBytes) < 0 { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    /// UTF-8 byte order, shorter first where one word starts the other: all words that
+    /// start with a prefix sit together just after the prefix's own place.
+    private static func order(_ a: Span, _ aBytes: UnsafeBufferPointer<UInt8>, _ b: Span, _ bBytes: UnsafeBufferPointer<UInt8>) -> Int {
+        if a.head != b.head { return a.head < b.head ? -1 : 1 }
+        if a.tail != b.tail { return a.tail < b.tail ? -1 : 1 }
+        guard a.count > 16 || b.count > 16 else { return 0 }
+        let shared = min(a.count, b.count) - 16
+        let order = shared <= 0 ? 0 : Int(memcmp(aBytes.baseAddress! + a.start + 16, bBytes.baseAddress! + b.start + 16, shared))
+        return order != 0 ? order : a.count - b.count
+    }
+
+    private static func starts(_ word: Span, in wordBytes: UnsafeBufferPointer<UInt8>, with prefix: Span, in prefixBytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        word.count >= prefix.count && memcmp(wordBytes.baseAddress! + word.start, prefixBytes.baseAddress! + prefix.start, prefix.count) == 0
+    }
+
+    /// Appends a text's words to `bytes`, each word's end to `ends`.
+    private mutating func add(_ text: String, ends: inout [Int]) {
+        var text = text
+        let isASCII = text.withUTF8 { utf8 in
+            guard utf8.allSatisfy({ $0 < 0x80 }) else { return false }
+            for byte in utf8 {
+                switch byte {
+                case 0x61...0x7A, 0x30...0x39: bytes.append(byte)
+                case 0x41...0x5A: bytes.append(byte + 0x20)
+                case 0x27: continue
+                default: if bytes.count > (ends.last ?? 0) { ends.append(bytes.count) }
+                }
+            }
+            if bytes.count > (ends.last ?? 0) { ends.append(bytes.count) }
+            return true
+        }
+        if !isASCII {
+            for word in SearchIndex.words(text) {
+                bytes.append(contentsOf: word.utf8)
+                ends.append(bytes.count)
+            }
+        }
+    }
+
+    /// Makes the sorted, unique spans of the words ending at `ends`.
+    private mutating func makeSpans(_ ends: [Int]) {
+        spans = bytes.withUnsafeBufferPointer { buffer in
+            var spans = zip([0] + ends, ends).map { Span(start: $0, end: $1, in: buffer) }
+            spans.sort { Self.order($0, buffer, $1, buffer) < 0 }
+            var kept = 0
+            for index in spans.indices where kept == 0 || Self.order(spans[kept - 1], buffer, spans[index], buffer) != 0 {
+                spans[kept] = spans[index]
+                kept += 1
+            }
+            return Array(spans[..<kept])
+        }
+    }
+}
