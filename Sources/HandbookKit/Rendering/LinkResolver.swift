@@ -5,10 +5,21 @@
 /// extension changes, and a leading `/` (content root) is made relative.
 struct LinkResolver {
     /// The linking page's source path, such as `exercises/bridge.md`.
-    var source: String
-    /// The page the output URL is written into, when not the linking page itself: the
-    /// root-level pages that hold many pages' bodies (see ``PlacedBody``).
-    var placedAt: SitePath? = nil
+    let source: String
+    /// Where the output URL is written: the linking page itself, or one of the root-level
+    /// pages that hold many pages' bodies (see ``PlacedBody``).
+    private let here: SitePath
+    /// The source's folder, which relative links start from.
+    private let folder: String
+
+    /// - Parameters:
+    ///   - source: The linking page's source path.
+    ///   - placedAt: The page the output URL is written into, when not the linking page.
+    init(source: String, placedAt: SitePath? = nil) {
+        self.source = source
+        here = placedAt ?? SitePath(outputPath(forSource: source))
+        folder = SitePath(source).folder
+    }
 
     /// Schemes passed through untouched. Everything else is dropped: `javascript:`,
     /// `data:` and friends can run code or hide content.
@@ -20,17 +31,16 @@ struct LinkResolver {
         if let scheme = Self.scheme(of: withoutFragment) {
             return Self.allowedSchemes.contains(scheme.lowercased()) ? (.external, fragment, url) : (.unsafe, nil, "")
         }
-        if withoutFragment.hasPrefix("//") { return (.external, fragment, url) }
+        if withoutFragment.utf8.starts(with: "//".utf8) { return (.external, fragment, url) }
         let (path, query) = Self.splitOff("?", from: withoutFragment)
-        let here = placedAt ?? SitePath(outputPath(forSource: source))
         if path.isEmpty {
             return (.page(source), fragment, url)
         }
-        let joined = path.hasPrefix("/") ? path : SitePath(source).folder + path
+        let joined = path.utf8.first == UInt8(ascii: "/") ? path : folder + path
         guard let resolved = SitePath(normalizing: joined) else { return (.outside(url), fragment, url) }
-        let isFolder = path.hasSuffix("/") || resolved.value.isEmpty
+        let isFolder = path.utf8.last == UInt8(ascii: "/") || resolved.value.isEmpty
         let targetSource = isFolder ? joinPath(resolved.value, "_index.md") : resolved.value
-        let target: LinkTarget = targetSource.hasSuffix(".md") ? .page(targetSource) : .file(targetSource)
+        let target: LinkTarget = targetSource.utf8.reversed().starts(with: "dm.".utf8) ? .page(targetSource) : .file(targetSource)
         var output = here.relative(to: SitePath(outputPath(forSource: targetSource)), fragment: fragment)
         if let query { output = Self.insert(query: query, into: output) }
         return (target, fragment, output)
@@ -38,17 +48,20 @@ struct LinkResolver {
 
     /// The URL scheme, if the text before the first `:` looks like one (RFC 3986).
     static func scheme(of url: String) -> String? {
-        guard let colon = url.firstIndex(of: ":") else { return nil }
-        let scheme = url[..<colon]
-        guard let first = scheme.first, first.isASCII, first.isLetter,
-              scheme.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) })
+        let utf8 = url.utf8
+        guard let colon = utf8.firstIndex(of: UInt8(ascii: ":")) else { return nil }
+        let scheme = utf8[..<colon]
+        let isLetter = { (byte: UInt8) in (byte | 0x20) &- 0x61 < 26 }
+        guard let first = scheme.first, isLetter(first),
+              scheme.allSatisfy({ isLetter($0) || $0 &- 0x30 < 10 || $0 == 0x2B || $0 == 0x2D || $0 == 0x2E })
         else { return nil }
-        return String(scheme)
+        return String(Substring(scheme))
     }
 
-    private static func splitOff(_ separator: Character, from text: String) -> (String, String?) {
-        guard let index = text.firstIndex(of: separator) else { return (text, nil) }
-        return (String(text[..<index]), String(text[text.index(after: index)...]))
+    private static func splitOff(_ separator: Unicode.Scalar, from text: String) -> (String, String?) {
+        let utf8 = text.utf8
+        guard let index = utf8.firstIndex(of: UInt8(ascii: separator)) else { return (text, nil) }
+        return (String(Substring(utf8[..<index])), String(Substring(utf8[utf8.index(after: index)...])))
     }
 
     private static func insert(query: String, into url: String) -> String {

@@ -43,12 +43,20 @@ public struct PlacedBody: Sendable, Equatable {
 public enum PageAnchor {
     /// The anchor of a page, from its output path: `exercises/bridge.html` → `exercises__bridge`.
     public static func page(_ output: SitePath) -> String {
-        var parts = output.value.split(separator: "/").map(String.init)
-        guard let last = parts.popLast() else { return "" }
-        let name = last.hasSuffix(".html") ? String(last.dropLast(5)) : last
+        // Bytes: every heading and link of every placed body asks for its page's anchor.
+        var path = output.value.utf8[...]
+        if path.reversed().starts(with: "lmth.".utf8) { path = path.dropLast(5) }
+        let slash = path.lastIndex(of: UInt8(ascii: "/"))
         // The home page is no body of its own: `#` leads to the top of the page.
-        if name == "index" { return parts.joined(separator: "__") }
-        return (parts + [name]).joined(separator: "__")
+        if path[(slash.map(path.index(after:)) ?? path.startIndex)...].elementsEqual("index".utf8) {
+            path = path[..<(slash ?? path.startIndex)]
+        }
+        var anchor: [UInt8] = []
+        anchor.reserveCapacity(path.count + 8)
+        for byte in path {
+            if byte == UInt8(ascii: "/") { anchor += [UInt8(ascii: "_"), UInt8(ascii: "_")] } else { anchor.append(byte) }
+        }
+        return String(decoding: anchor, as: UTF8.self)
     }
 
     /// The anchor of a heading (or any fragment) within a page.
@@ -86,11 +94,13 @@ extension CmarkDocument {
     func placed(_ placement: PlacedBody.Placement, page: Page, headings: [HeadingBlock],
                 links: [(node: Node, url: String)]) -> PlacedBody {
         let shift = placement == .print && !page.isSectionIndex ? 2 : 1
+        let anchor = PageAnchor.page(page.output)
         for heading in headings {
-            setHeading(heading.block, level: min(6, heading.level + shift), id: PageAnchor.heading(heading.id, in: page.output))
+            setHeading(heading.block, level: min(6, heading.level + shift), id: anchor + "." + heading.id)
         }
+        let resolver = LinkResolver(source: page.source, placedAt: PlacedBody.base)
         for link in links where !link.url.isEmpty {
-            link.node.setURL(PlacedBody.url(link.url, from: page, placement: placement))
+            link.node.setURL(PlacedBody.url(link.url, from: page, anchor: anchor, placement: placement, resolver: resolver))
         }
         guard page.frontMatter.exercise != nil,
               let position = headings.firstIndex(where: { $0.id == RenderedPage.stepsHeadingID })
@@ -109,22 +119,22 @@ extension CmarkDocument {
 extension PlacedBody {
     /// What a URL from a page body (already rewritten for the page itself) becomes on a
     /// root-level page. External URLs stay; in print, links to pages become in-page anchors.
-    static func url(_ url: String, from page: Page, placement: Placement) -> String {
-        var target = page.output
-        var fragment: String?
-        var output: String
-        if url.hasPrefix("#") {
-            fragment = String(url.dropFirst())
-            output = base.relative(to: target, fragment: fragment)
-        } else {
-            let resolved = LinkResolver(source: page.source, placedAt: base).resolve(url)
-            guard case .file(let path) = resolved.target else { return resolved.output }
-            target = SitePath(path)
-            fragment = resolved.fragment
-            output = resolved.output
+    /// - Parameters:
+    ///   - anchor: The page's ``PageAnchor/page(_:)``.
+    ///   - resolver: A resolver for the page's links placed at ``base``.
+    static func url(_ url: String, from page: Page, anchor: String, placement: Placement, resolver: LinkResolver) -> String {
+        if url.utf8.first == UInt8(ascii: "#") {
+            let fragment = String(Substring(url.utf8.dropFirst()))
+            guard placement == .print, page.output.value.utf8.reversed().starts(with: "lmth.".utf8) else {
+                return base.relative(to: page.output, fragment: fragment)
+            }
+            return "#" + (fragment.isEmpty ? anchor : anchor + "." + fragment)
         }
-        guard placement == .print, target.value.hasSuffix(".html") else { return output }
-        guard let fragment, !fragment.isEmpty else { return "#" + PageAnchor.page(target) }
+        let resolved = resolver.resolve(url)
+        guard case .file(let path) = resolved.target else { return resolved.output }
+        let target = SitePath(path)
+        guard placement == .print, path.utf8.reversed().starts(with: "lmth.".utf8) else { return resolved.output }
+        guard let fragment = resolved.fragment, !fragment.isEmpty else { return "#" + PageAnchor.page(target) }
         return "#" + PageAnchor.heading(fragment, in: target)
     }
 }
