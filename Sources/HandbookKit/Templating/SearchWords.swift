@@ -37,6 +37,7 @@ struct SearchWords {
     /// The words of texts, split as ``SearchIndex/words(_:)`` splits them.
     init(_ texts: some Sequence<String>, leavingOut stopWords: SearchWords? = nil) {
         var ends: [Int] = []
+        bytes.reserveCapacity(texts.reduce(0) { $0 + $1.utf8.count })
         for text in texts { add(text, ends: &ends) }
         makeSpans(ends)
         if let stopWords {
@@ -143,17 +144,31 @@ struct SearchWords {
         }
     }
 
-    /// Makes the sorted, unique spans of the words ending at `ends`.
+    /// Makes the sorted, unique spans of the words ending at `ends`. Most words of a page
+    /// repeat: they are dropped by hashing before the rest are sorted.
     private mutating func makeSpans(_ ends: [Int]) {
         spans = bytes.withUnsafeBufferPointer { buffer in
-            var spans = zip([0] + ends, ends).map { Span(start: $0, end: $1, in: buffer) }
-            spans.sort { Self.order($0, buffer, $1, buffer) < 0 }
-            var kept = 0
-            for index in spans.indices where kept == 0 || Self.order(spans[kept - 1], buffer, spans[index], buffer) != 0 {
-                spans[kept] = spans[index]
-                kept += 1
+            var table = [Int32](repeating: -1, count: max(16, (ends.count * 2).nextPowerOfTwo))
+            let mask = table.count - 1
+            var unique: [Span] = []
+            unique.reserveCapacity(ends.count)
+            var start = 0
+            for end in ends {
+                let span = Span(start: start, end: end, in: buffer)
+                start = end
+                var slot = Int(truncatingIfNeeded: (span.head &* 0x9E37_79B9_7F4A_7C15 ^ span.tail &* 0xC2B2_AE3D_27D4_EB4F) >> 40) & mask
+                while table[slot] >= 0, Self.order(unique[Int(table[slot])], buffer, span, buffer) != 0 { slot = (slot + 1) & mask }
+                guard table[slot] < 0 else { continue }
+                table[slot] = Int32(unique.count)
+                unique.append(span)
             }
-            return Array(spans[..<kept])
+            unique.sort { Self.order($0, buffer, $1, buffer) < 0 }
+            return unique
         }
     }
+}
+
+extension Int {
+    /// The smallest power of two at least this large.
+    fileprivate var nextPowerOfTwo: Int { self <= 1 ? 1 : 1 << (Int.bitWidth - (self - 1).leadingZeroBitCount) }
 }
