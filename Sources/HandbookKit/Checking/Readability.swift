@@ -66,9 +66,15 @@ extension Readability {
     /// ``otherLetter`` or ``otherSymbol``. Counting these bytes gives what counting the
     /// characters with `Character`'s properties would.
     static func units(_ text: String) -> [UInt8] {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            return text.utf8.map { $0 &- 65 < 26 ? $0 + 32 : $0 }
+        var text = text
+        let ascii = text.withUTF8 { utf8 -> [UInt8]? in
+            guard utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+            return [UInt8](unsafeUninitializedCapacity: utf8.count) { units, count in
+                for index in utf8.indices { units[index] = utf8[index] &- 65 < 26 ? utf8[index] + 32 : utf8[index] }
+                count = utf8.count
+            }
         }
+        if let ascii { return ascii }
         return text.lowercased().map { character in
             if character == "\u{2019}" || character == "\u{2018}" { return UInt8(ascii: "'") }
             if let ascii = character.asciiValue { return ascii }
@@ -136,14 +142,16 @@ extension Readability {
     static func sentenceLengths(in units: [UInt8]) -> [Int] {
         units.withUnsafeBufferPointer { units in
             var lengths: [Int] = []
-            var index = 0
-            while let start = units[index...].firstIndex(where: isWordCharacter) {
-                var end = units[start...].firstIndex(where: isSentenceEnd) ?? units.endIndex
-                while end < units.endIndex, isSentenceEnd(units[end]) { end += 1 }
+            var start = 0
+            while true {
+                while start < units.count, !isWordCharacter(units[start]) { start += 1 }
+                guard start < units.count else { return lengths }
+                var end = start
+                while end < units.count, !isSentenceEnd(units[end]) { end += 1 }
+                while end < units.count, isSentenceEnd(units[end]) { end += 1 }
                 lengths.append(wordCount(in: UnsafeBufferPointer(rebasing: units[start..<end])))
-                index = end
+                start = end
             }
-            return lengths
         }
     }
 
