@@ -58,11 +58,17 @@ struct SearchWords {
     }
 
     /// The words as strings, in order.
-    var strings: [String] { strings { _ in true } }
+    var strings: [String] { spans.map { String(decoding: bytes[$0.start..<$0.end], as: UTF8.self) } }
 
-    /// The words kept by `isKept`, in order.
-    func strings(where isKept: (_ index: Int) -> Bool) -> [String] {
-        spans.indices.filter(isKept).map { String(decoding: bytes[spans[$0].start..<spans[$0].end], as: UTF8.self) }
+    /// The words kept by `isKept`, in order, joined by spaces.
+    func joined(where isKept: (_ index: Int) -> Bool) -> String {
+        var joined: [UInt8] = []
+        joined.reserveCapacity(bytes.count)
+        for index in spans.indices where isKept(index) {
+            if !joined.isEmpty { joined.append(UInt8(ascii: " ")) }
+            joined += bytes[spans[index].start..<spans[index].end]
+        }
+        return String(decoding: joined, as: UTF8.self)
     }
 
     /// Whether the word after word `index` starts with it: in byte order, every word that
