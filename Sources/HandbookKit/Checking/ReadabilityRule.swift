@@ -9,7 +9,7 @@ struct ReadabilityRule: CheckRule {
     func findings(in site: LinkedSite, context: CheckContext) -> [Finding] {
         let limit = site.site.config.maxGrade
         return site.checkedPages.compactMap { page in
-            guard let line = page.proseCounts.lines.first, let counts = page.proseCounts.readability else { return nil }
+            guard let line = page.proseCounts.firstLine, let counts = page.proseCounts.readability else { return nil }
             guard counts.words >= Self.minimumWords, counts.grade > limit else { return nil }
             return Finding(file: page.page.file, line: line, message: Message.readability(counts.grade, limit: limit))
         }
@@ -24,10 +24,8 @@ struct SentenceLengthRule: CheckRule {
 
     func findings(in site: LinkedSite, context: CheckContext) -> [Finding] {
         site.checkedPages.flatMap { page in
-            zip(page.proseCounts.lines, page.proseCounts.sentenceLengths).flatMap { line, lengths in
-                lengths
-                    .filter { $0 > Self.limit }
-                    .map { Finding(file: page.page.file, line: line, message: Message.longSentence($0, limit: Self.limit)) }
+            page.proseCounts.longSentences.map { line, words in
+                Finding(file: page.page.file, line: line, message: Message.longSentence(words, limit: Self.limit))
             }
         }
     }
