@@ -18,6 +18,21 @@ struct HeadingSlugger {
 
     /// The bare slug of a heading's text, before de-duplication.
     static func slug(_ text: String) -> String {
+        // ASCII, nearly every heading, by bytes: letters, digits, `-` and `_` stay, spaces
+        // become hyphens, the rest goes; as the scalar rules below do for ASCII.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(text.utf8.count)
+            for byte in text.utf8 {
+                switch byte {
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): bytes.append(byte + 0x20)
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"): bytes.append(byte)
+                case UInt8(ascii: " "): bytes.append(UInt8(ascii: "-"))
+                default: continue
+                }
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
         var slug = ""
         for scalar in text.lowercased().unicodeScalars {
             if scalar == " " {

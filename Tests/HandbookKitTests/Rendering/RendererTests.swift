@@ -16,6 +16,12 @@ import Testing
         #expect(rendered.headings.map(\.line) == [10, 12, 14, 16])
     }
 
+    @Test func asciiSlugsFollowTheSameRulesAsOtherText() {
+        let ascii = String(String.UnicodeScalarView((0x20..<0x7F).compactMap(Unicode.Scalar.init)))
+        #expect(HeadingSlugger.slug(ascii) == "--0123456789abcdefghijklmnopqrstuvwxyz_abcdefghijklmnopqrstuvwxyz")
+        #expect(HeadingSlugger.slug(ascii + "É") == HeadingSlugger.slug(ascii) + "é", "the scalar path agrees")
+    }
+
     @Test func rewritesMarkdownLinksAndKeepsFragments() {
         let body = "[a](../safety/when-to-stop.md#rule) [b](plank.md) [c](_index.md) [d](../safety/) [e](/safety/x.md) [f](https://nhs.uk/x.md) [g](#here)"
         let (rendered, _) = render(page(body))
