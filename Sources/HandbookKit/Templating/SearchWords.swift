@@ -131,15 +131,23 @@ struct SearchWords {
         var text = text
         let isASCII = text.withUTF8 { utf8 in
             guard utf8.allSatisfy({ $0 < 0x80 }) else { return false }
-            for byte in utf8 {
-                switch byte {
-                case 0x61...0x7A, 0x30...0x39: bytes.append(byte)
-                case 0x41...0x5A: bytes.append(byte + 0x20)
-                case 0x27: continue
-                default: if bytes.count > (ends.last ?? 0) { ends.append(bytes.count) }
+            // Written in place: a text's words never take more bytes than the text.
+            let start = bytes.count
+            bytes.append(contentsOf: repeatElement(0, count: utf8.count))
+            let end = bytes.withUnsafeMutableBufferPointer { output in
+                var end = start
+                for byte in utf8 {
+                    switch byte {
+                    case 0x61...0x7A, 0x30...0x39: output[end] = byte; end += 1
+                    case 0x41...0x5A: output[end] = byte + 0x20; end += 1
+                    case 0x27: continue
+                    default: if end > (ends.last ?? 0) { ends.append(end) }
+                    }
                 }
+                return end
             }
-            if bytes.count > (ends.last ?? 0) { ends.append(bytes.count) }
+            if end > (ends.last ?? 0) { ends.append(end) }
+            bytes.removeLast(bytes.count - end)
             return true
         }
         if !isASCII {
