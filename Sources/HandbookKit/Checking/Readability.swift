@@ -139,37 +139,36 @@ extension Readability {
     }
 
     /// Sentences run from the start of a word to the next run of `.`, `!` or `?`.
+    /// A sentence's words are the runs of non-space characters in it that hold a word
+    /// character or a contraction's apostrophe: what ``forEachWord(in:_:)`` finds, counted
+    /// without being made.
     static func sentenceLengths(in units: [UInt8]) -> [Int] {
         units.withUnsafeBufferPointer { units in
             var lengths: [Int] = []
-            var start = 0
-            while true {
-                while start < units.count, !isWordCharacter(units[start]) { start += 1 }
-                guard start < units.count else { return lengths }
-                var end = start
-                while end < units.count, !isSentenceEnd(units[end]) { end += 1 }
-                while end < units.count, isSentenceEnd(units[end]) { end += 1 }
-                lengths.append(wordCount(in: UnsafeBufferPointer(rebasing: units[start..<end])))
-                start = end
+            var index = 0
+            while index < units.count {
+                // A sentence starts at a word character.
+                guard isWordCharacter(units[index]) else {
+                    index += 1
+                    continue
+                }
+                var words = 0
+                var inWord = false
+                while index < units.count, !isSentenceEnd(units[index]) {
+                    let unit = units[index]
+                    if isWhitespace(unit) {
+                        inWord = false
+                    } else if !inWord, isWordCharacter(unit) || (unit == UInt8(ascii: "'") && isContraction(units, after: index)) {
+                        words += 1
+                        inWord = true
+                    }
+                    index += 1
+                }
+                while index < units.count, isSentenceEnd(units[index]) { index += 1 }
+                lengths.append(words)
             }
+            return lengths
         }
-    }
-
-    /// How many words ``forEachWord(in:_:)`` finds, without making them: a run of
-    /// non-space characters is a word when it holds one word character or contraction.
-    static func wordCount(in units: UnsafeBufferPointer<UInt8>) -> Int {
-        var count = 0
-        var inWord = false
-        for index in units.indices {
-            let unit = units[index]
-            if isWhitespace(unit) {
-                inWord = false
-            } else if !inWord, isWordCharacter(unit) || (unit == UInt8(ascii: "'") && isContraction(units, after: index)) {
-                count += 1
-                inWord = true
-            }
-        }
-        return count
     }
 
     /// Syllables in one word of ``units(_:)``.

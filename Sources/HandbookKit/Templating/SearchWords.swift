@@ -25,13 +25,19 @@ struct SearchWords {
             self.end = end
             // Bytes beyond the word are 0, below any byte of a word: a word sorts before
             // the longer words it starts.
-            for offset in 0..<min(16, end - start) {
-                let shift = UInt64(56 - 8 * (offset % 8))
-                if offset < 8 { head |= UInt64(bytes[start + offset]) << shift } else { tail |= UInt64(bytes[start + offset]) << shift }
-            }
+            head = Self.packed(bytes, from: start, count: min(8, end - start))
+            if end - start > 8 { tail = Self.packed(bytes, from: start + 8, count: min(8, end - start - 8)) }
         }
 
         var count: Int { end - start }
+
+        /// Up to 8 bytes as a big-endian integer, low bytes 0.
+        private static func packed(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, count: Int) -> UInt64 {
+            guard count < 8 else { return UInt64(bigEndian: UnsafeRawPointer(bytes.baseAddress! + start).loadUnaligned(as: UInt64.self)) }
+            var value: UInt64 = 0
+            for offset in 0..<count { value |= UInt64(bytes[start + offset]) << UInt64(56 - 8 * offset) }
+            return value
+        }
     }
 
     /// The words of texts, split as ``SearchIndex/words(_:)`` splits them.
