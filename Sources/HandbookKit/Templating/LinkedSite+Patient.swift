@@ -67,7 +67,7 @@ extension LinkedSite {
         }
         values["contentStructuredData"] = .text(ScriptJSON.encode(StructuredData.Value.object(StructuredData.webPage(
             title: Self.planTitle, description: Self.planSummary, config: site.config,
-            url: site.config.baseURL.map { $0 + SitePath.plan.value }))))
+            url: site.config.baseURL.map { $0 + SitePath.plan.value })).scriptJSON)
         values["groups"] = .list(exerciseIndex.byType.map { group in
             ["title": .text(group.title), "items": .list(group.pages.compactMap { source -> TemplateValue? in
                 guard let page = page(source)?.page else { return nil }
