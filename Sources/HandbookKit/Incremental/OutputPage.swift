@@ -73,20 +73,21 @@ extension LinkedSite {
     }
 
     /// The context the template sees for an output page; empty when the page is gone.
-    func context(of output: OutputPage) -> TemplateObject {
+    /// - Parameter table: The link table made for filling every page, when filling them all.
+    func context(of output: OutputPage, table: LinkTable? = nil) -> TemplateObject {
         switch output {
         case .article(let source):
             guard let page = page(source) else { return [:] }
-            return PageContext(linked: self, here: page.page.output).article(page)
+            return PageContext(linked: self, here: page.page.output, table: table).article(page)
         case .section(let slug):
             guard let section = site.sections.first(where: { $0.slug == slug }) else { return [:] }
-            return sectionContext(section)
-        case .exerciseIndex: return exerciseIndexContext()
-        case .home: return homeContext()
+            return sectionContext(section, table: table)
+        case .exerciseIndex: return exerciseIndexContext(table: table)
+        case .home: return homeContext(table: table)
         case .notFound: return notFoundContext()
         case .robots, .sitemap: return siteFileContext()
-        case .print: return printContext()
-        case .plan: return planContext()
+        case .print: return printContext(table: table)
+        case .plan: return planContext(table: table)
         case .searchIndex: return searchIndexContext()
         }
     }

@@ -8,13 +8,13 @@ extension LinkedSite {
     static let planSummary = "Tick the exercises you were given, then print a sheet with just those, their steps and when to stop."
 
     /// The context of `print.mustache`: every section in reading order, each with its intro and pages.
-    func printContext() -> TemplateObject {
-        let context = PageContext(linked: self, here: .print)
+    func printContext(table: LinkTable? = nil) -> TemplateObject {
+        let context = PageContext(linked: self, here: .print, table: table)
         var values = context.common(title: site.config.title, description: site.config.description, section: nil)
         values["title"] = .text(site.config.title)
         values["contentsID"] = .text(PageAnchor.part("contents", of: .print))
-        if let emergency = emergencyPage { values["emergencyHref"] = .text("#" + PageAnchor.page(SitePath(outputPath(forSource: emergency)))) }
-        if let stop = stopPage { values["stopHref"] = .text("#" + PageAnchor.page(SitePath(outputPath(forSource: stop)))) }
+        if let emergency = emergencyPage { values["emergencyHref"] = .text("#" + PageAnchor.page(context.table.output(emergency))) }
+        if let stop = stopPage { values["stopHref"] = .text("#" + PageAnchor.page(context.table.output(stop))) }
         values["chapters"] = .list(site.sections.compactMap { section -> TemplateValue? in
             guard let intro = page(section.index.source) else { return nil }
             let pages = section.pages.compactMap { page($0.source).map(printedPage) }
@@ -54,8 +54,8 @@ extension LinkedSite {
 
     /// The context of `plan.mustache`: a checkbox for every exercise, grouped by type, then
     /// each exercise's sheet (illustration, steps, dose, stop list), then the warning signs.
-    func planContext() -> TemplateObject {
-        let context = PageContext(linked: self, here: .plan)
+    func planContext(table: LinkTable? = nil) -> TemplateObject {
+        let context = PageContext(linked: self, here: .plan, table: table)
         let exerciseSection = site.sections.first { $0.slug == RenderedSite.exerciseSection }
         var values = context.common(title: Self.planTitle, description: Self.planSummary, section: exerciseSection?.slug)
         values["title"] = .text(Self.planTitle)
@@ -65,7 +65,7 @@ extension LinkedSite {
             values["breadcrumbs"] = [["title": .text(exerciseSection.index.frontMatter.title),
                                       "href": .text(context.href(source: exerciseSection.index.source))]]
         }
-        values["contentStructuredData"] = .text(ScriptJSON.encode(StructuredData.Value.object(StructuredData.webPage(
+        values["contentStructuredData"] = .text(StructuredData.Value.object(StructuredData.webPage(
             title: Self.planTitle, description: Self.planSummary, config: site.config,
             url: site.config.baseURL.map { $0 + SitePath.plan.value })).scriptJSON)
         values["groups"] = .list(exerciseIndex.byType.map { group in
