@@ -83,7 +83,7 @@ struct MustacheRenderer {
 
     /// The value of a name: its first part is looked up from the innermost context out,
     /// the rest inside what that finds.
-    private static func lookup(_ path: [String], in stack: [TemplateValue]) -> TemplateValue? {
+    private static func lookup(_ path: [TemplateName], in stack: [TemplateValue]) -> TemplateValue? {
         guard let first = path.first else { return stack.last }
         for context in stack.reversed() {
             guard case .object(let object) = context, var value = object[first] else { continue }
