@@ -35,9 +35,11 @@ extension LinkedSite {
     private func printedPage(_ rendered: RenderedPage) -> TemplateValue {
         let page = rendered.page
         let body = rendered.printBody
+        let anchors = PrintAnchors(page.output)
+        let titleID = anchors.part("title")
         var values: TemplateObject = [
-            "id": .text(PageAnchor.page(page.output)),
-            "titleID": .text(PageAnchor.part("title", of: page.output)),
+            "id": .text(anchors.page),
+            "titleID": .text(titleID),
             "title": .text(page.frontMatter.title),
             "summary": .text(page.frontMatter.summary ?? ""),
             "content": .text(body.beforeSteps),
@@ -46,8 +48,7 @@ extension LinkedSite {
         if let sources = PageContext.sources(page.frontMatter) { values["sources"] = sources }
         if let reviewed = page.frontMatter.reviewed { values["reviewed"] = .text(reviewed.longForm) }
         if let exercise = page.frontMatter.exercise {
-            values["exercise"] = PageContext.exercise(exercise, boxID: PageAnchor.part("", of: page.output), boxLevel: 4,
-                                                      boxOf: PageAnchor.part("title", of: page.output))
+            values["exercise"] = PageContext.exercise(exercise, boxID: anchors.part(""), boxLevel: 4, boxOf: titleID)
         }
         return .object(values)
     }
@@ -78,13 +79,14 @@ extension LinkedSite {
         values["items"] = .list(readingOrder.compactMap { source -> TemplateValue? in
             guard let rendered = page(source), let exercise = rendered.page.frontMatter.exercise else { return nil }
             let output = rendered.page.output
+            let anchors = PrintAnchors(output)
+            let titleID = anchors.part("title")
             return [
-                "key": .text(PageAnchor.page(output)),
-                "titleID": .text(PageAnchor.part("title", of: output)),
+                "key": .text(anchors.page),
+                "titleID": .text(titleID),
                 "title": .text(rendered.page.frontMatter.title),
                 "href": .text(context.href(output)),
-                "exercise": PageContext.exercise(exercise, boxID: PageAnchor.part("", of: output), boxLevel: 4,
-                                                 boxOf: PageAnchor.part("title", of: output)),
+                "exercise": PageContext.exercise(exercise, boxID: anchors.part(""), boxLevel: 4, boxOf: titleID),
                 "contentSteps": .text(rendered.rootBody.steps),
             ]
         })
@@ -99,5 +101,21 @@ extension LinkedSite {
     func searchIndexContext() -> TemplateObject {
         let plan = SearchIndex.Entry(href: SitePath.home.relative(to: .plan), title: Self.planTitle, summary: Self.planSummary)
         return ["contentIndex": .text(SearchIndex(linked: self, extra: [plan]).json)]
+    }
+}
+
+/// One page's anchor on a root-level page (print, plan), worked out once for the ids of all
+/// its parts: ``PageAnchor/part(_:of:)`` works the anchor out again for each, and print.html
+/// asks for four ids of each of 10,000 pages. `PrintAnchorsTests` holds the two together.
+struct PrintAnchors {
+    let page: String
+
+    init(_ output: SitePath) {
+        page = PageAnchor.page(output)
+    }
+
+    /// The same id as `PageAnchor.part(name, of: output)`.
+    func part(_ name: String) -> String {
+        page + ":" + name
     }
 }

@@ -69,7 +69,9 @@ enum StructuredData {
     /// Whether a character may appear in a URL unencoded (RFC 3986): a source whose URL
     /// holds quotes or spaces is cited by its title alone, as search engines would reject it.
     static func isURLCharacter(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+        // Among ASCII characters only the letters are alphabetic: compared as ranges, without
+        // looking up Unicode properties for every character of every URL.
+        scalar.isASCII && (("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
             || "-._~:/?#[]@!$&'()*+,;=%".unicodeScalars.contains(scalar))
     }
 
