@@ -32,7 +32,7 @@ extension LinkedSite {
     ) async -> [T] {
         let table = LinkTable(everyPageOf: self)
         let fill = { @Sendable (output: OutputPage) in
-            use(path(of: output), templates.render(template(of: output), context(of: output, table: table)))
+            use(path(of: output, table: table), templates.render(template(of: output, table: table), context(of: output, table: table)))
         }
         // The pages that show every page take longest: each gets a task of its own, beside the rest.
         let outputs = outputPages

@@ -27,11 +27,11 @@ extension StructuredData.Value {
             output.append(UInt8(ascii: "{"))
             // Keys are ASCII names chosen in code, where `JSONEncoder`'s sorting and the
             // byte order agree.
-            for (index, key) in members.keys.sorted().enumerated() {
+            for (index, member) in members.sorted(by: { $0.key < $1.key }).enumerated() {
                 if index > 0 { output.append(UInt8(ascii: ",")) }
-                Self.write(key, into: &output)
+                Self.write(member.key, into: &output)
                 output.append(UInt8(ascii: ":"))
-                members[key]!.write(into: &output)
+                member.value.write(into: &output)
             }
             output.append(UInt8(ascii: "}"))
         }
