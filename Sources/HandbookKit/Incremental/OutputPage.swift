@@ -42,8 +42,14 @@ extension LinkedSite {
 
     /// Where an output page is written.
     func path(of output: OutputPage) -> SitePath {
+        path(of: output, table: nil)
+    }
+
+    /// Where an output page is written.
+    /// - Parameter table: The link table made for filling every page, which knows articles' paths.
+    func path(of output: OutputPage, table: LinkTable?) -> SitePath {
         switch output {
-        case .article(let source): SitePath(outputPath(forSource: source))
+        case .article(let source): table?.output(source) ?? SitePath(outputPath(forSource: source))
         case .section(let slug): SitePath(outputPath(forSource: slug + "/_index.md"))
         case .exerciseIndex: .exerciseIndex
         case .home: .home
@@ -58,8 +64,15 @@ extension LinkedSite {
 
     /// The top-level template that fills an output page.
     func template(of output: OutputPage) -> String {
+        template(of: output, table: nil)
+    }
+
+    /// The top-level template that fills an output page.
+    /// - Parameter table: The link table made for filling every page, which knows which pages are exercises
+    ///   (those with a level).
+    func template(of output: OutputPage, table: LinkTable?) -> String {
         switch output {
-        case .article(let source): page(source)?.page.frontMatter.exercise == nil ? "page" : "exercise"
+        case .article(let source): (table ?? LinkTable(linked: self)).summary(source)?.level == nil ? "page" : "exercise"
         case .section: "section"
         case .exerciseIndex: "exercises"
         case .home: "index"
@@ -73,20 +86,21 @@ extension LinkedSite {
     }
 
     /// The context the template sees for an output page; empty when the page is gone.
-    func context(of output: OutputPage) -> TemplateObject {
+    /// - Parameter table: The link table made for filling every page, when filling them all.
+    func context(of output: OutputPage, table: LinkTable? = nil) -> TemplateObject {
         switch output {
         case .article(let source):
             guard let page = page(source) else { return [:] }
-            return PageContext(linked: self, here: page.page.output).article(page)
+            return PageContext(linked: self, here: path(of: output, table: table), table: table).article(page)
         case .section(let slug):
             guard let section = site.sections.first(where: { $0.slug == slug }) else { return [:] }
-            return sectionContext(section)
-        case .exerciseIndex: return exerciseIndexContext()
-        case .home: return homeContext()
+            return sectionContext(section, table: table)
+        case .exerciseIndex: return exerciseIndexContext(table: table)
+        case .home: return homeContext(table: table)
         case .notFound: return notFoundContext()
         case .robots, .sitemap: return siteFileContext()
-        case .print: return printContext()
-        case .plan: return planContext()
+        case .print: return printContext(table: table)
+        case .plan: return planContext(table: table)
         case .searchIndex: return searchIndexContext()
         }
     }

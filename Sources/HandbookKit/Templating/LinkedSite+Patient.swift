@@ -8,13 +8,13 @@ extension LinkedSite {
     static let planSummary = "Tick the exercises you were given, then print a sheet with just those, their steps and when to stop."
 
     /// The context of `print.mustache`: every section in reading order, each with its intro and pages.
-    func printContext() -> TemplateObject {
-        let context = PageContext(linked: self, here: .print)
+    func printContext(table: LinkTable? = nil) -> TemplateObject {
+        let context = PageContext(linked: self, here: .print, table: table)
         var values = context.common(title: site.config.title, description: site.config.description, section: nil)
         values["title"] = .text(site.config.title)
         values["contentsID"] = .text(PageAnchor.part("contents", of: .print))
-        if let emergency = emergencyPage { values["emergencyHref"] = .text("#" + PageAnchor.page(SitePath(outputPath(forSource: emergency)))) }
-        if let stop = stopPage { values["stopHref"] = .text("#" + PageAnchor.page(SitePath(outputPath(forSource: stop)))) }
+        if let emergency = emergencyPage { values["emergencyHref"] = .text("#" + PageAnchor.page(context.table.output(emergency))) }
+        if let stop = stopPage { values["stopHref"] = .text("#" + PageAnchor.page(context.table.output(stop))) }
         values["chapters"] = .list(site.sections.compactMap { section -> TemplateValue? in
             guard let intro = page(section.index.source) else { return nil }
             let pages = section.pages.compactMap { page($0.source).map(printedPage) }
@@ -35,9 +35,11 @@ extension LinkedSite {
     private func printedPage(_ rendered: RenderedPage) -> TemplateValue {
         let page = rendered.page
         let body = rendered.printBody
+        let anchors = PrintAnchors(page.output)
+        let titleID = anchors.part("title")
         var values: TemplateObject = [
-            "id": .text(PageAnchor.page(page.output)),
-            "titleID": .text(PageAnchor.part("title", of: page.output)),
+            "id": .text(anchors.page),
+            "titleID": .text(titleID),
             "title": .text(page.frontMatter.title),
             "summary": .text(page.frontMatter.summary ?? ""),
             "content": .text(body.beforeSteps),
@@ -46,16 +48,15 @@ extension LinkedSite {
         if let sources = PageContext.sources(page.frontMatter) { values["sources"] = sources }
         if let reviewed = page.frontMatter.reviewed { values["reviewed"] = .text(reviewed.longForm) }
         if let exercise = page.frontMatter.exercise {
-            values["exercise"] = PageContext.exercise(exercise, boxID: PageAnchor.part("", of: page.output), boxLevel: 4,
-                                                      boxOf: PageAnchor.part("title", of: page.output))
+            values["exercise"] = PageContext.exercise(exercise, boxID: anchors.part(""), boxLevel: 4, boxOf: titleID)
         }
         return .object(values)
     }
 
     /// The context of `plan.mustache`: a checkbox for every exercise, grouped by type, then
     /// each exercise's sheet (illustration, steps, dose, stop list), then the warning signs.
-    func planContext() -> TemplateObject {
-        let context = PageContext(linked: self, here: .plan)
+    func planContext(table: LinkTable? = nil) -> TemplateObject {
+        let context = PageContext(linked: self, here: .plan, table: table)
         let exerciseSection = site.sections.first { $0.slug == RenderedSite.exerciseSection }
         var values = context.common(title: Self.planTitle, description: Self.planSummary, section: exerciseSection?.slug)
         values["title"] = .text(Self.planTitle)
@@ -65,9 +66,9 @@ extension LinkedSite {
             values["breadcrumbs"] = [["title": .text(exerciseSection.index.frontMatter.title),
                                       "href": .text(context.href(source: exerciseSection.index.source))]]
         }
-        values["contentStructuredData"] = .text(ScriptJSON.encode(StructuredData.Value.object(StructuredData.webPage(
+        values["contentStructuredData"] = .text(StructuredData.Value.object(StructuredData.webPage(
             title: Self.planTitle, description: Self.planSummary, config: site.config,
-            url: site.config.baseURL.map { $0 + SitePath.plan.value }))))
+            url: site.config.baseURL.map { $0 + SitePath.plan.value })).scriptJSON)
         values["groups"] = .list(exerciseIndex.byType.map { group in
             ["title": .text(group.title), "items": .list(group.pages.compactMap { source -> TemplateValue? in
                 guard let page = page(source)?.page else { return nil }
@@ -78,13 +79,14 @@ extension LinkedSite {
         values["items"] = .list(readingOrder.compactMap { source -> TemplateValue? in
             guard let rendered = page(source), let exercise = rendered.page.frontMatter.exercise else { return nil }
             let output = rendered.page.output
+            let anchors = PrintAnchors(output)
+            let titleID = anchors.part("title")
             return [
-                "key": .text(PageAnchor.page(output)),
-                "titleID": .text(PageAnchor.part("title", of: output)),
+                "key": .text(anchors.page),
+                "titleID": .text(titleID),
                 "title": .text(rendered.page.frontMatter.title),
                 "href": .text(context.href(output)),
-                "exercise": PageContext.exercise(exercise, boxID: PageAnchor.part("", of: output), boxLevel: 4,
-                                                 boxOf: PageAnchor.part("title", of: output)),
+                "exercise": PageContext.exercise(exercise, boxID: anchors.part(""), boxLevel: 4, boxOf: titleID),
                 "contentSteps": .text(rendered.rootBody.steps),
             ]
         })
@@ -99,5 +101,21 @@ extension LinkedSite {
     func searchIndexContext() -> TemplateObject {
         let plan = SearchIndex.Entry(href: SitePath.home.relative(to: .plan), title: Self.planTitle, summary: Self.planSummary)
         return ["contentIndex": .text(SearchIndex(linked: self, extra: [plan]).json)]
+    }
+}
+
+/// One page's anchor on a root-level page (print, plan), worked out once for the ids of all
+/// its parts: ``PageAnchor/part(_:of:)`` works the anchor out again for each, and print.html
+/// asks for four ids of each of 10,000 pages. `PrintAnchorsTests` holds the two together.
+struct PrintAnchors {
+    let page: String
+
+    init(_ output: SitePath) {
+        page = PageAnchor.page(output)
+    }
+
+    /// The same id as `PageAnchor.part(name, of: output)`.
+    func part(_ name: String) -> String {
+        page + ":" + name
     }
 }

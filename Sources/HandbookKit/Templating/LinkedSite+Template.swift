@@ -30,7 +30,10 @@ extension LinkedSite {
     private func fillEveryPage<T: Sendable>(
         with templates: TemplateLibrary, then use: @escaping @Sendable (SitePath, [UInt8]) -> T
     ) async -> [T] {
-        let fill = { @Sendable (output: OutputPage) in use(path(of: output), templates.render(template(of: output), context(of: output))) }
+        let table = LinkTable(everyPageOf: self)
+        let fill = { @Sendable (output: OutputPage) in
+            use(path(of: output, table: table), templates.render(template(of: output, table: table), context(of: output, table: table)))
+        }
         // The pages that show every page take longest: each gets a task of its own, beside the rest.
         let outputs = outputPages
         async let wholeSite = outputs.filter(\.showsEveryPage).concurrentMap(fill)
@@ -43,16 +46,16 @@ extension LinkedSite {
         (site.assets + assets).map { ($0.absolutePath, SitePath($0.source)) }
     }
 
-    func sectionContext(_ section: Section) -> TemplateObject {
-        let context = PageContext(linked: self, here: section.index.output)
+    func sectionContext(_ section: Section, table: LinkTable? = nil) -> TemplateObject {
+        let context = PageContext(linked: self, here: section.index.output, table: table)
         guard let intro = page(section.index.source) else { return [:] }
         var values = context.article(intro)
         values["pages"] = .list(section.pages.map { context.entry($0.source) })
         return values
     }
 
-    func exerciseIndexContext() -> TemplateObject {
-        let context = PageContext(linked: self, here: .exerciseIndex)
+    func exerciseIndexContext(table: LinkTable? = nil) -> TemplateObject {
+        let context = PageContext(linked: self, here: .exerciseIndex, table: table)
         let section = site.sections.first { $0.slug == RenderedSite.exerciseSection }
         var values: TemplateObject
         if let section, let intro = page(section.index.source) {
@@ -75,8 +78,8 @@ extension LinkedSite {
         return values
     }
 
-    func homeContext() -> TemplateObject {
-        let context = PageContext(linked: self, here: .home)
+    func homeContext(table: LinkTable? = nil) -> TemplateObject {
+        let context = PageContext(linked: self, here: .home, table: table)
         var values = context.common(title: nil, description: site.config.description, section: nil)
         values["title"] = .text(site.config.title)
         values["contentStructuredData"] = .text(StructuredData.website(config: site.config, url: site.config.baseURL))

@@ -4,6 +4,19 @@ struct PageContext {
     var linked: LinkedSite
     /// The output path of the page being rendered.
     var here: SitePath
+    /// Output paths, list entries and the links shared by the pages of a folder.
+    var table: LinkTable
+    /// What the pages in this page's folder share.
+    var folder: LinkTable.Folder
+
+    /// - Parameter table: The table made for filling every page; without it, one is made
+    ///   for this page alone.
+    init(linked: LinkedSite, here: SitePath, table: LinkTable? = nil) {
+        self.linked = linked
+        self.here = here
+        self.table = table ?? LinkTable(linked: linked)
+        folder = self.table.folder(of: here)
+    }
 
     /// Sections longer than this show a window of neighbours in the side navigation,
     /// so each page's size stays constant and the whole site linear in its page count.
@@ -14,57 +27,41 @@ struct PageContext {
     }
 
     func href(source: String) -> String {
-        href(SitePath(outputPath(forSource: source)))
+        href(table.output(source))
     }
 
     /// What every HTML page shares: language, site title, asset links, navigation, red-flag links.
     /// - Parameter current: The source of the page shown, which the navigation marks.
     func common(title: String?, description: String, section: String?, current: String? = nil) -> TemplateObject {
         let config = linked.site.config
-        var context: TemplateObject = [
-            "lang": .text(config.language),
-            "siteTitle": .text(config.title),
-            "pageTitle": .text(title.map { "\($0) | \(config.title)" } ?? config.title),
-            "description": .text(description),
-            "cssHref": .text(href(SitePath("assets/style.css"))),
-            "homeHref": .text(href(.home)),
-            "exercisesHref": .text(href(.exerciseIndex)),
-            "nav": .list(navigation(currentSection: section, current: current)),
-            "ogType": title == nil ? "website" : "article",
-            "ogTitle": .text(title ?? config.title),
-            "searchScriptHref": .text(href(.searchScript)),
-            "searchIndexHref": .text(href(.searchIndex)),
-            "printHref": .text(href(.print)),
-            "planHref": .text(href(.plan)),
-        ]
+        var context = folder.shared
+        context["pageTitle"] = .text(title.map { "\($0) | \(config.title)" } ?? config.title)
+        context["description"] = .text(description)
+        context["nav"] = .list(navigation(folder.sections, currentSection: section, current: current))
+        context["ogType"] = title == nil ? "website" : "article"
+        context["ogTitle"] = .text(title ?? config.title)
         if let base = config.baseURL { context["canonical"] = .text(base + (here == .home ? "" : here.value)) }
-        if let emergency = linked.emergencyPage { context["emergencyHref"] = .text(href(source: emergency)) }
-        if let stop = linked.stopPage { context["stopHref"] = .text(href(source: stop)) }
         return context
     }
 
     /// The sections, and the current section's pages (windowed for long sections).
-    func navigation(currentSection: String?, current: String?) -> [TemplateValue] {
-        linked.site.sections.map { section in
-            var entry: TemplateObject = [
-                "title": .text(section.index.frontMatter.title),
-                "href": .text(href(source: section.index.source)),
-                "current": .bool(section.slug == currentSection),
-            ]
-            guard section.slug == currentSection else { return .object(entry) }
-            var pages = section.pages[...]
+    private func navigation(_ links: [LinkTable.SectionLink], currentSection: String?, current: String?) -> [TemplateValue] {
+        zip(linked.site.sections, links).map { section, link in
+            guard section.slug == currentSection else { return link.entry }
+            var entry: TemplateObject = ["title": .text(link.title), "href": .text(link.href), "current": true]
+            var window = section.pages.indices
             var children: TemplateObject = [:]
-            if pages.count > Self.navigationWindow {
+            if window.count > Self.navigationWindow {
                 // A section's pages follow its intro in the reading order.
                 let position = current.flatMap { linked.positions[$0] }.map { $0 - linked.positions[section.index.source]! - 1 } ?? 0
-                let start = max(pages.startIndex, min(position - Self.navigationWindow / 2, pages.endIndex - Self.navigationWindow))
-                pages = pages[start..<(start + Self.navigationWindow)]
+                let start = max(window.lowerBound, min(position - Self.navigationWindow / 2, window.upperBound - Self.navigationWindow))
+                window = start..<(start + Self.navigationWindow)
                 children["more"] = .number(section.pages.count)
-                children["sectionHref"] = .text(href(source: section.index.source))
+                children["sectionHref"] = .text(link.href)
             }
-            guard !pages.isEmpty else { return .object(entry) }
-            children["items"] = .list(pages.map { page in
-                ["title": .text(page.frontMatter.title), "href": .text(href(page.output)), "current": .bool(page.output == here)]
+            guard !window.isEmpty else { return .object(entry) }
+            children["items"] = .list(table.navigationItems(of: section, window: window, here: here).map { item in
+                item.output == here ? item.currentEntry : item.entry
             })
             entry["children"] = .object(children)
             return .object(entry)
@@ -73,13 +70,9 @@ struct PageContext {
 
     /// A link to a page, for lists: title, summary, href and, for exercises, level.
     func entry(_ source: String) -> TemplateValue {
-        guard let page = linked.page(source)?.page else { return [:] }
-        var entry: TemplateObject = [
-            "title": .text(page.frontMatter.title),
-            "summary": .text(page.frontMatter.summary ?? ""),
-            "href": .text(href(page.output)),
-        ]
-        if let exercise = page.frontMatter.exercise { entry["level"] = .text(exercise.level.rawValue) }
+        guard let page = table.summary(source) else { return [:] }
+        var entry: TemplateObject = ["title": .text(page.title), "summary": .text(page.summary), "href": .text(href(page.output))]
+        if let level = page.level { entry["level"] = .text(level) }
         return .object(entry)
     }
 
@@ -92,8 +85,8 @@ struct PageContext {
         context["summary"] = .text(matter.summary ?? "")
         context["content"] = .text(rendered.html)
         context["contentFromSteps"] = .text(rendered.htmlFromSteps)
-        if let section = linked.site.sections.first(where: { $0.slug == page.section }), !page.isSectionIndex {
-            context["breadcrumbs"] = [["title": .text(section.index.frontMatter.title), "href": .text(href(source: section.index.source))]]
+        if !page.isSectionIndex, let section = folder.sections.first(where: { $0.slug == page.section }) {
+            context["breadcrumbs"] = [["title": .text(section.title), "href": .text(section.href)]]
         }
         let (previous, next) = linked.neighbours(of: page.source)
         if let previous { context["previous"] = entry(previous) }

@@ -7,19 +7,43 @@ struct SourceCitation: Equatable {
     var url: String?
 
     init(_ entry: String) {
-        guard let separator = entry.range(of: " - ", options: .backwards) else {
-            title = entry
-            url = nil
-            return
-        }
+        self = Self.asciiCitation(entry) ?? Self.unicodeCitation(entry)
+    }
+
+    /// The split by Foundation's rules: the last " - " by a backwards search, the URL trimmed
+    /// of `.whitespaces`.
+    static func unicodeCitation(_ entry: String) -> SourceCitation {
+        guard let separator = entry.range(of: " - ", options: .backwards) else { return SourceCitation(title: entry, url: nil) }
         let candidate = entry[separator.upperBound...].trimmingCharacters(in: .whitespaces)
-        if candidate.hasPrefix("https://") || candidate.hasPrefix("http://") {
-            title = String(entry[..<separator.lowerBound])
-            url = candidate
-        } else {
-            title = entry
-            url = nil
+        guard candidate.hasPrefix("https://") || candidate.hasPrefix("http://") else { return SourceCitation(title: entry, url: nil) }
+        return SourceCitation(title: String(entry[..<separator.lowerBound]), url: candidate)
+    }
+
+    /// The same split for an all-ASCII entry, on bytes: every page's sources are split
+    /// three times (page, JSON-LD, print), and Foundation's search and trimming were most of
+    /// that. Nil for other entries, where Unicode rules could differ from byte rules.
+    static func asciiCitation(_ entry: String) -> SourceCitation? {
+        var entry = entry
+        return entry.withUTF8 { bytes -> SourceCitation? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            func text(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
+            // The last " - ", as a backwards search finds it.
+            guard let split = stride(from: bytes.count - 3, through: 0, by: -1).first(where: {
+                bytes[$0] == 0x20 && bytes[$0 + 1] == UInt8(ascii: "-") && bytes[$0 + 2] == 0x20
+            }) else { return SourceCitation(title: text(0..<bytes.count), url: nil) }
+            // `.whitespaces` holds only the space and the tab among ASCII characters.
+            var start = split + 3, end = bytes.count
+            while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+            while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+            let url = text(start..<end)
+            guard url.hasPrefix("https://") || url.hasPrefix("http://") else { return SourceCitation(title: text(0..<bytes.count), url: nil) }
+            return SourceCitation(title: text(0..<split), url: url)
         }
+    }
+
+    private init(title: String, url: String?) {
+        self.title = title
+        self.url = url
     }
 
     /// Whether the URL has a host with a dot and no spaces: enough to catch a missing or

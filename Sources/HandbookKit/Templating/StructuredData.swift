@@ -1,7 +1,7 @@
 /// JSON-LD for a page's `<script type="application/ld+json">`, built from front matter:
 /// a schema.org `MedicalWebPage` for patients on every article (its `mainEntity` an
 /// `ExercisePlan` on exercise pages) and a `WebSite` on the home page. Encoded by
-/// ``ScriptJSON``, so no value can end the script element.
+/// ``ScriptJSON``'s rules, so no value can end the script element.
 enum StructuredData {
     /// A JSON value; objects encode with sorted keys, so output is deterministic.
     indirect enum Value: Encodable, Equatable {
@@ -32,6 +32,11 @@ enum StructuredData {
     ///   - url: The page's absolute URL, when `base_url` is set.
     /// - Returns: Script-safe JSON text.
     static func page(_ rendered: RenderedPage, config: SiteConfig, url: String?) -> String {
+        pageValue(rendered, config: config, url: url).scriptJSON
+    }
+
+    /// The JSON-LD of a page before encoding.
+    static func pageValue(_ rendered: RenderedPage, config: SiteConfig, url: String?) -> Value {
         let matter = rendered.page.frontMatter
         var page = webPage(title: matter.title, description: matter.summary, config: config, url: url)
         if let reviewed = matter.reviewed { page["lastReviewed"] = .string(reviewed.description) }
@@ -42,7 +47,7 @@ enum StructuredData {
         }
         if !citations.isEmpty { page["citation"] = .array(citations) }
         if let exercise = matter.exercise { page["mainEntity"] = exercisePlan(exercise, title: matter.title, summary: matter.summary) }
-        return ScriptJSON.encode(Value.object(page))
+        return .object(page)
     }
 
     /// A `MedicalWebPage` with what every page shares.
@@ -64,7 +69,9 @@ enum StructuredData {
     /// Whether a character may appear in a URL unencoded (RFC 3986): a source whose URL
     /// holds quotes or spaces is cited by its title alone, as search engines would reject it.
     static func isURLCharacter(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+        // Among ASCII characters only the letters are alphabetic: compared as ranges, without
+        // looking up Unicode properties for every character of every URL.
+        scalar.isASCII && (("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
             || "-._~:/?#[]@!$&'()*+,;=%".unicodeScalars.contains(scalar))
     }
 
@@ -78,7 +85,7 @@ enum StructuredData {
             "inLanguage": .string(config.language),
         ]
         if let url { site["url"] = .string(url) }
-        return ScriptJSON.encode(Value.object(site))
+        return Value.object(site).scriptJSON
     }
 
     /// An exercise's front matter as a schema.org `ExercisePlan`.

@@ -59,4 +59,31 @@ import Testing
         #expect(plan["activityFrequency"] as? String == "Once a day")
         #expect(page["about"] == nil, "no condition configured")
     }
+
+    /// The one-pass writer must give exactly the bytes `JSONEncoder` plus ``ScriptJSON/escape(_:)`` give.
+    @Test func writerMatchesJSONEncoderByteForByte() {
+        let awkward = (0..<0x20).map { String(Unicode.Scalar(UInt8($0))) }.joined()
+            + "\u{7F} \" \\ / // </script> <!-- & > é ü ß 日本 🙂 \u{2028}\u{2029} \u{2027}\u{202A} \u{E2} \u{80}"
+        let values: [StructuredData.Value] = [
+            .string(""), .string(awkward), .number(0), .number(-42), .number(Int.max), .array([]), .object([:]),
+            .array([.string("a"), .number(1), .object(["b": .string("</script>")])]),
+            .object(["z": .string("1"), "@type": .string("T"), "a": .array([.string(awkward)]), "Name": .number(3),
+                     "inLanguage": .string("en"), "isPartOf": .object(["@type": .string("WebSite")]), "url": .string("https://x.org/a b")]),
+        ]
+        for value in values {
+            #expect(value.scriptJSON == ScriptJSON.encode(value))
+        }
+    }
+
+    @Test func pagesEncodeAsJSONEncoderWould() {
+        var matter = FrontMatter(title: "Bridge \"<b>\"", summary: "Lift & hold\u{2028}.", reviewed: Day("2026-11-20"),
+                                 sources: ["A - https://example.org/a?b=1&c=2", "B \\ C", "D - https://x.org/\"q\""])
+        matter.exercise = Exercise(type: .strengthening, targets: ["buttocks", "low back"], level: .beginner, holdSeconds: 5,
+                                   reps: 8, frequency: "Once a day", stopIf: ["x"], avoidIf: ["y"])
+        let config = SiteConfig(title: "Handbook </", description: "D", language: "en-GB", condition: "Pinched nerve")
+        for url in [nil, "https://example.org/exercises/bridge.html"] {
+            let value = StructuredData.pageValue(rendered(matter), config: config, url: url)
+            #expect(StructuredData.page(rendered(matter), config: config, url: url) == ScriptJSON.encode(value))
+        }
+    }
 }

@@ -83,10 +83,13 @@ struct MustacheRenderer {
 
     /// The value of a name: its first part is looked up from the innermost context out,
     /// the rest inside what that finds.
-    private static func lookup(_ path: [String], in stack: [TemplateValue]) -> TemplateValue? {
+    private static func lookup(_ path: [TemplateName], in stack: [TemplateValue]) -> TemplateValue? {
         guard let first = path.first else { return stack.last }
-        for context in stack.reversed() {
-            guard case .object(let object) = context, var value = object[first] else { continue }
+        // By index: iterating `stack.reversed()` copied (retained and released) every level.
+        var level = stack.count
+        while level > 0 {
+            level -= 1
+            guard case .object(let object) = stack[level], var value = object[first] else { continue }
             for key in path.dropFirst() {
                 guard case .object(let inner) = value, let next = inner[key] else { return nil }
                 value = next

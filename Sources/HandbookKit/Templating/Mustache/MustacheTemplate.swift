@@ -11,8 +11,8 @@ struct MustacheTemplate: Sendable {
     indirect enum Node: Sendable {
         case text([UInt8])
         /// A value by its path (`a.b` is `["a", "b"]`; `.` is `[]`).
-        case variable([String], escaped: Bool)
-        case section([String], inverted: Bool, [Node])
+        case variable([TemplateName], escaped: Bool)
+        case section([TemplateName], inverted: Bool, [Node])
         case partial(String, indentation: [UInt8])
         case parent(String, blocks: [String: [Node]])
         /// A block a child template may replace, with its default content.

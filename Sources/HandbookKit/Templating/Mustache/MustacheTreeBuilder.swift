@@ -6,7 +6,7 @@ struct MustacheTreeBuilder {
 
     private enum Kind {
         case root
-        case section([String], inverted: Bool)
+        case section([TemplateName], inverted: Bool)
         case parent(String, blocks: [String: [Node]])
         case block(String)
     }
@@ -118,14 +118,14 @@ struct MustacheTreeBuilder {
     }
 
     /// `a.b.c` as its parts; `.` as none.
-    private func path(_ tag: MustacheLexer.Tag) throws -> [String] {
+    private func path(_ tag: MustacheLexer.Tag) throws -> [TemplateName] {
         if tag.content == "." { return [] }
         let parts = tag.content.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.allSatisfy({ !$0.isEmpty && $0.utf8.allSatisfy(Self.isNameByte) }) else {
             throw SyntaxError(line: tag.line, column: tag.contentColumn, message: tag.content.isEmpty
                 ? "this tag has no name" : "`\(tag.content)` is not a name: use letters, digits, `-`, `_` and `.` between parts")
         }
-        return parts.map(String.init)
+        return parts.map { TemplateName(String($0)) }
     }
 
     private func partialName(_ tag: MustacheLexer.Tag) throws -> String {

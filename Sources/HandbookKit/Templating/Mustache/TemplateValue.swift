@@ -1,11 +1,11 @@
 /// A value a template shows: what page contexts are built from. Typed, so filling a
-/// template looks names up in dictionaries of known cases instead of casting `Any`.
+/// template looks names up in objects of known cases instead of casting `Any`.
 public enum TemplateValue: Sendable, Equatable {
     case text(String)
     case bool(Bool)
     case number(Int)
     case list([TemplateValue])
-    case object([String: TemplateValue])
+    case object(TemplateObject)
 
     /// Whether a section `{{#name}}` shows: `false` and empty lists don't; text and numbers
     /// always do, even empty or zero — leave a key out to hide its section.
@@ -25,9 +25,6 @@ extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral
     public init(integerLiteral value: Int) { self = .number(value) }
     public init(arrayLiteral elements: TemplateValue...) { self = .list(elements) }
     public init(dictionaryLiteral elements: (String, TemplateValue)...) {
-        self = .object(Dictionary(elements) { first, _ in first })
+        self = .object(TemplateObject(elements))
     }
 }
-
-/// A template's context: names and their values.
-public typealias TemplateObject = [String: TemplateValue]

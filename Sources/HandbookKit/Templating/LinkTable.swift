@@ -1,0 +1,137 @@
+/// What page contexts repeat, made once: every page's output path and list entry, and for
+/// each output folder the links and navigation entries its pages share.
+///
+/// A relative link depends only on the folder of the page it is on, so all pages of a folder
+/// show the same header links and the same navigation items, bar which one is current.
+/// Filling the whole site makes one table for every page (``init(everyPageOf:)``);
+/// filling one page (an incremental rebuild) makes a small one that works out what it needs
+/// as it goes (``init(linked:)``), so one page never costs as much as the whole site.
+struct LinkTable: Sendable {
+    /// A page as lists show it.
+    struct Summary: Sendable {
+        var output: SitePath
+        var title: String
+        var summary: String
+        /// The exercise level, for exercise pages.
+        var level: String?
+    }
+
+    /// A section as the navigation shows it from one folder.
+    struct SectionLink: Sendable {
+        var slug: String
+        var title: String
+        var href: String
+        /// `{title, href, current: false}`, shared by every page that is not in the section.
+        var entry: TemplateValue
+    }
+
+    /// A page of a section's navigation list, as seen from one folder.
+    struct NavigationItem: Sendable {
+        var output: SitePath
+        /// `{title, href, current: false}`, and the same with `current: true`.
+        var entry: TemplateValue
+        var currentEntry: TemplateValue
+    }
+
+    /// What the pages of one output folder share.
+    struct Folder: Sendable {
+        /// The links every HTML page has: stylesheet, home, exercises, search, print, plan,
+        /// red flags and when to stop; and the site's language and title.
+        var shared: TemplateObject
+        var sections: [SectionLink]
+        /// The navigation items of sections whose pages are in this folder, by slug.
+        var items: [String: [NavigationItem]] = [:]
+    }
+
+    private var summaries: [String: Summary]?
+    private var folders: [String: Folder] = [:]
+    private let linked: LinkedSite
+
+    /// A table that works out each page and folder when asked: for filling a few pages.
+    init(linked: LinkedSite) {
+        self.linked = linked
+    }
+
+    /// A table made up front for filling every page: each page's summary, and each article
+    /// folder's links, with the navigation items of the sections its pages are in.
+    init(everyPageOf linked: LinkedSite) {
+        self.linked = linked
+        var summaries: [String: Summary] = [:]
+        summaries.reserveCapacity(linked.site.pageCount)
+        for section in linked.site.sections {
+            for page in [section.index] + section.pages {
+                summaries[page.source] = Self.summary(of: page)
+            }
+        }
+        self.summaries = summaries
+        for page in linked.site.sections.flatMap(\.pages) {
+            let here = summaries[page.source]!.output
+            let slug = page.section
+            if folders[here.folder] == nil { folders[here.folder] = makeFolder(here: here) }
+            guard folders[here.folder]!.items[slug] == nil,
+                  let section = linked.site.sections.first(where: { $0.slug == slug }) else { continue }
+            folders[here.folder]!.items[slug] = navigationItems(section.pages[...], here: here)
+        }
+    }
+
+    private static func summary(of page: Page) -> Summary {
+        Summary(output: page.output, title: page.frontMatter.title, summary: page.frontMatter.summary ?? "",
+                level: page.frontMatter.exercise?.level.rawValue)
+    }
+
+    /// A page's output path and list entry; nil for a source that is no page.
+    func summary(_ source: String) -> Summary? {
+        if let summaries { return summaries[source] }
+        return linked.page(source).map { Self.summary(of: $0.page) }
+    }
+
+    /// Where a source is written.
+    func output(_ source: String) -> SitePath {
+        summaries?[source]?.output ?? SitePath(outputPath(forSource: source))
+    }
+
+    /// What the pages in `here`'s folder share.
+    func folder(of here: SitePath) -> Folder {
+        folders[here.folder] ?? makeFolder(here: here)
+    }
+
+    /// The navigation items of `pages`, seen from the folder of `here`: taken from the
+    /// table when it has the section's, else made.
+    func navigationItems(of section: Section, window: Range<Int>, here: SitePath) -> ArraySlice<NavigationItem> {
+        if let items = folders[here.folder]?.items[section.slug] { return items[window] }
+        return navigationItems(section.pages[window], here: here)[...]
+    }
+
+    private func navigationItems(_ pages: ArraySlice<Page>, here: SitePath) -> [NavigationItem] {
+        pages.map { page in
+            let output = page.output
+            let title = TemplateValue.text(page.frontMatter.title), href = TemplateValue.text(here.relative(to: output))
+            return NavigationItem(output: output, entry: ["title": title, "href": href, "current": false],
+                                  currentEntry: ["title": title, "href": href, "current": true])
+        }
+    }
+
+    private func makeFolder(here: SitePath) -> Folder {
+        let config = linked.site.config
+        func href(_ path: SitePath) -> TemplateValue { .text(here.relative(to: path)) }
+        var shared: TemplateObject = [
+            "lang": .text(config.language),
+            "siteTitle": .text(config.title),
+            "cssHref": href(SitePath("assets/style.css")),
+            "homeHref": href(.home),
+            "exercisesHref": href(.exerciseIndex),
+            "searchScriptHref": href(.searchScript),
+            "searchIndexHref": href(.searchIndex),
+            "printHref": href(.print),
+            "planHref": href(.plan),
+        ]
+        if let emergency = linked.emergencyPage { shared["emergencyHref"] = href(output(emergency)) }
+        if let stop = linked.stopPage { shared["stopHref"] = href(output(stop)) }
+        let sections = linked.site.sections.map { section in
+            let title = section.index.frontMatter.title, link = here.relative(to: output(section.index.source))
+            return SectionLink(slug: section.slug, title: title, href: link,
+                               entry: ["title": .text(title), "href": .text(link), "current": false])
+        }
+        return Folder(shared: shared, sections: sections)
+    }
+}

@@ -1,0 +1,80 @@
+/// A template's context: names and their values.
+///
+/// A short list searched in order rather than a dictionary: every page builds a few dozen
+/// small objects that templates read a few times each, and hashing every name on the way in
+/// and again on every lookup cost more than the search. Names are compared by
+/// ``TemplateName``'s packed prefix first, so a miss rarely looks at the text.
+public struct TemplateObject: Sendable, Equatable, ExpressibleByDictionaryLiteral {
+    private struct Entry: Sendable, Equatable {
+        var name: TemplateName
+        var value: TemplateValue
+    }
+
+    private var entries: [Entry] = []
+
+    public init() {}
+
+    /// The first value given for a name wins, as in a dictionary literal of the same pairs.
+    public init(dictionaryLiteral elements: (String, TemplateValue)...) {
+        self.init(elements)
+    }
+
+    init(_ elements: [(String, TemplateValue)]) {
+        entries.reserveCapacity(elements.count)
+        for (name, value) in elements {
+            let name = TemplateName(name)
+            if index(of: name) == nil { entries.append(Entry(name: name, value: value)) }
+        }
+    }
+
+    public var isEmpty: Bool { entries.isEmpty }
+
+    public subscript(name: String) -> TemplateValue? {
+        get { self[TemplateName(name)] }
+        set { self[TemplateName(name)] = newValue }
+    }
+
+    subscript(name: TemplateName) -> TemplateValue? {
+        get { index(of: name).map { entries[$0].value } }
+        set {
+            switch (index(of: name), newValue) {
+            case (let index?, let value?): entries[index].value = value
+            case (let index?, nil): entries.remove(at: index)
+            case (nil, let value?): entries.append(Entry(name: name, value: value))
+            case (nil, nil): break
+            }
+        }
+    }
+
+    private func index(of name: TemplateName) -> Int? {
+        entries.firstIndex { $0.name == name }
+    }
+
+    /// Equal when they hold the same names with equal values, in any order.
+    public static func == (lhs: TemplateObject, rhs: TemplateObject) -> Bool {
+        guard lhs.entries.count == rhs.entries.count else { return false }
+        return lhs.entries == rhs.entries || lhs.entries.allSatisfy { rhs[$0.name] == $0.value }
+    }
+}
+
+/// A name in a context or a template, with its first bytes and length packed into one
+/// integer, which decides most comparisons without reading the text.
+struct TemplateName: Sendable, Equatable {
+    let text: String
+    private let prefix: UInt64
+
+    init(_ text: String) {
+        self.text = text
+        var prefix = UInt64(truncatingIfNeeded: min(text.utf8.count, 255)) << 56
+        var shift: UInt64 = 0
+        for byte in text.utf8.prefix(7) {
+            prefix |= UInt64(byte) << shift
+            shift += 8
+        }
+        self.prefix = prefix
+    }
+
+    static func == (lhs: TemplateName, rhs: TemplateName) -> Bool {
+        lhs.prefix == rhs.prefix && lhs.text == rhs.text
+    }
+}
