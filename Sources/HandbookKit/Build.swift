@@ -74,7 +74,7 @@ public struct Build: Sendable {
         times.lap("render")
         let (linked, linkProblems) = rendered.linked(drafts: drafts)
         times.lap("link")
-        diagnostics += rendered.diagnostics + linkProblems + linked.checked(checkContext)
+        diagnostics += rendered.diagnostics + linkProblems + (await linked.checked(checkContext))
         times.lap("check")
         let report = Report(diagnostics: diagnostics.sorted(), plan: nil, pageCount: site.pageCount,
                             exerciseCount: site.exerciseCount, times: times)
