@@ -68,15 +68,15 @@ public struct Build: Sendable {
         let (site, drafts, loadProblems) = try await Site.load(from: contentFolder, includeDrafts: includeDrafts, fileSystem: fileSystem)
         times.lap("load")
         var diagnostics = templateReadProblems + templateProblems + loadProblems
-        guard let site else { return (Report(diagnostics: diagnostics.sorted(), plan: nil, pageCount: 0, exerciseCount: 0, times: times), nil) }
+        guard let site else { return (Report(diagnostics: diagnostics.sortedForOutput(), plan: nil, pageCount: 0, exerciseCount: 0, times: times), nil) }
 
         let rendered = await site.rendered()
         times.lap("render")
         let (linked, linkProblems) = rendered.linked(drafts: drafts)
         times.lap("link")
-        diagnostics += rendered.diagnostics + linkProblems + linked.checked(checkContext)
+        diagnostics += rendered.diagnostics + linkProblems + (await linked.checked(checkContext))
         times.lap("check")
-        let report = Report(diagnostics: diagnostics.sorted(), plan: nil, pageCount: site.pageCount,
+        let report = Report(diagnostics: diagnostics.sortedForOutput(), plan: nil, pageCount: site.pageCount,
                             exerciseCount: site.exerciseCount, times: times)
         guard let library, !diagnostics.hasErrors else { return (report, nil) }
         return (report, (linked, library, templateSources.assets))

@@ -37,17 +37,62 @@ public struct Diagnostic: Sendable, Hashable, Comparable, Codable, CustomStringC
     }
 
     public var description: String {
-        "\(file):\(line):\(column): \(severity.rawValue): \(message) [\(rule.rawValue)]"
+        // Appended into one buffer: a build may print tens of thousands of these.
+        let severity = severity.rawValue, rule = rule.rawValue
+        var text = ""
+        text.reserveCapacity(file.utf8.count + message.utf8.count + severity.utf8.count + rule.utf8.count + 48)
+        text += file
+        text += ":"
+        text += String(line)
+        text += ":"
+        text += String(column)
+        text += ": "
+        text += severity
+        text += ": "
+        text += message
+        text += " ["
+        text += rule
+        text += "]"
+        return text
     }
 
     /// Sorted by path, line, column and rule, so output is stable whatever order the stages ran in.
     public static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
-        (lhs.file, lhs.line, lhs.column, lhs.rule.rawValue, lhs.message)
-            < (rhs.file, rhs.line, rhs.column, rhs.rule.rawValue, rhs.message)
+        if lhs.file != rhs.file { return lhs.file < rhs.file }
+        if lhs.line != rhs.line { return lhs.line < rhs.line }
+        if lhs.column != rhs.column { return lhs.column < rhs.column }
+        if lhs.rule != rhs.rule { return lhs.rule.rawValue < rhs.rule.rawValue }
+        return lhs.message < rhs.message
     }
 }
 
 extension Array where Element == Diagnostic {
     /// Whether any diagnostic is an error (which fails the build).
     public var hasErrors: Bool { contains { $0.severity == .error } }
+
+    /// The diagnostics in ``Diagnostic/<`` order, as `sorted()` gives them, but sorted by
+    /// small keys: each distinct file is ranked once, so most comparisons are of integers
+    /// rather than of two long paths (and of strings scattered in memory).
+    /// - Returns: The same array `sorted()` returns; diagnostics equal under `<` keep their order.
+    public func sortedForOutput() -> [Diagnostic] {
+        var fileRanks: [String: Int] = [:]
+        for diagnostic in self where fileRanks[diagnostic.file] == nil { fileRanks[diagnostic.file] = 0 }
+        for (rank, file) in fileRanks.keys.sorted().enumerated() { fileRanks[file] = rank }
+        let ruleRanks = Diagnostic.ruleRanks
+        let keys = map { (file: fileRanks[$0.file]!, line: $0.line, column: $0.column, rule: ruleRanks[$0.rule]!) }
+        let order = indices.sorted { a, b in
+            let left = keys[a], right = keys[b]
+            if left != right { return left < right }
+            // Same file, position and rule: rare, so the message strings are compared only here.
+            if self[a].message != self[b].message { return self[a].message < self[b].message }
+            return a < b
+        }
+        return order.map { self[$0] }
+    }
+}
+
+extension Diagnostic {
+    /// Each rule's place when rules are sorted by id, as ``<(_:_:)`` compares them.
+    fileprivate static let ruleRanks: [Rule: Int] = Dictionary(
+        uniqueKeysWithValues: Rule.allCases.sorted { $0.rawValue < $1.rawValue }.enumerated().map { ($1, $0) })
 }

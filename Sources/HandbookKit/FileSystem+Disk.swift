@@ -34,7 +34,8 @@ enum DiskIO {
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw failure(path, "cannot stat") }
-        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+        // One byte more than the size, so the read that finds the end needs no bigger buffer.
+        var bytes = [UInt8](repeating: 0, count: Int(info.st_size) + 1)
         var filled = 0
         while true {
             if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: 4096)) }
@@ -70,7 +71,7 @@ enum DiskIO {
             }
             entries.append(.init(name: name, kind: kind ?? .other))
         }
-        return entries.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
+        return entries.sorted { utf8Precedes($0.name, $1.name) }
     }
 
     static func kind(_ path: String) -> FileSystem.Kind? {

@@ -3,69 +3,63 @@
 ///
 /// A warning by default so a generic or generated site still builds; the handbook's
 /// `handbook.yml` raises it to an error.
-struct ExerciseSafetyRule: CheckRule {
+struct ExerciseSafetyRule: PageRule {
     let id = Rule.exerciseSafety
     let defaultSeverity = Diagnostic.Severity.warning
 
-    func findings(in site: LinkedSite, context: CheckContext) -> [Finding] {
-        site.checkedPages.flatMap { rendered -> [Finding] in
-            let page = rendered.page
-            guard let exercise = page.frontMatter.exercise else { return [] }
-            var found: [Finding] = []
-            let line = page.line(of: "exercise")
-            if exercise.stopIf.allSatisfy({ $0.trimmingSpaces.isEmpty }) {
-                found.append(Finding(file: page.file, line: line, message: Message.emptySafetyList("stop_if")))
-            }
-            if exercise.avoidIf.allSatisfy({ $0.trimmingSpaces.isEmpty }) {
-                found.append(Finding(file: page.file, line: line, message: Message.emptySafetyList("avoid_if")))
-            }
-            if site.emergencyPage == nil {
-                found.append(Finding(file: page.file, line: line, message: Message.noRedFlagsPage(RenderedSite.emergencySource)))
-            }
-            return found
+    func findings(on rendered: RenderedPage, in site: LinkedSite, context: CheckContext) -> [Finding] {
+        let page = rendered.page
+        guard let exercise = page.frontMatter.exercise else { return [] }
+        var found: [Finding] = []
+        let line = page.line(of: "exercise")
+        if exercise.stopIf.allSatisfy({ $0.trimmingSpaces.isEmpty }) {
+            found.append(Finding(file: page.file, line: line, message: Message.emptySafetyList("stop_if")))
         }
+        if exercise.avoidIf.allSatisfy({ $0.trimmingSpaces.isEmpty }) {
+            found.append(Finding(file: page.file, line: line, message: Message.emptySafetyList("avoid_if")))
+        }
+        if site.emergencyPage == nil {
+            found.append(Finding(file: page.file, line: line, message: Message.noRedFlagsPage(RenderedSite.emergencySource)))
+        }
+        return found
     }
 }
 
 /// `alt-text`: images say what they show; an empty alt or a file name says nothing.
-struct AltTextRule: CheckRule {
+struct AltTextRule: PageRule {
     let id = Rule.altText
     let defaultSeverity = Diagnostic.Severity.error
 
-    func findings(in site: LinkedSite, context: CheckContext) -> [Finding] {
-        site.checkedPages.flatMap { rendered in
-            rendered.images.compactMap { image in
-                let alt = image.alt.trimmingSpaces
-                let file = String(image.url.split(separator: "/").last ?? "")
-                let stem = file.split(separator: ".").first.map(String.init) ?? file
-                if alt.isEmpty {
-                    return Finding(file: rendered.page.file, line: image.line, column: image.column, message: Message.emptyAlt)
-                }
-                if alt.lowercased() == file.lowercased() || alt.lowercased() == stem.lowercased() {
-                    return Finding(file: rendered.page.file, line: image.line, column: image.column, message: Message.fileNameAlt(alt))
-                }
-                return nil
+    func findings(on rendered: RenderedPage, in site: LinkedSite, context: CheckContext) -> [Finding] {
+        rendered.images.compactMap { image in
+            let alt = image.alt.trimmingSpaces
+            let file = String(image.url.split(separator: "/").last ?? "")
+            let stem = file.split(separator: ".").first.map(String.init) ?? file
+            if alt.isEmpty {
+                return Finding(file: rendered.page.file, line: image.line, column: image.column, message: Message.emptyAlt)
             }
+            if alt.lowercased() == file.lowercased() || alt.lowercased() == stem.lowercased() {
+                return Finding(file: rendered.page.file, line: image.line, column: image.column, message: Message.fileNameAlt(alt))
+            }
+            return nil
         }
     }
 }
 
 /// `headings`: the title is the page's only h1, and levels never skip (h2 → h4).
-struct HeadingsRule: CheckRule {
+struct HeadingsRule: PageRule {
     let id = Rule.headings
     let defaultSeverity = Diagnostic.Severity.error
 
-    func findings(in site: LinkedSite, context: CheckContext) -> [Finding] {
-        site.checkedPages.flatMap { rendered in
-            var previous = 1
-            return rendered.headings.compactMap { heading -> Finding? in
-                defer { previous = heading.level }
-                if heading.level == 1 {
-                    return Finding(file: rendered.page.file, line: heading.line, message: Message.h1InBody)
-                }
-                guard heading.level > previous + 1 else { return nil }
-                return Finding(file: rendered.page.file, line: heading.line, message: Message.skippedLevel(from: previous, to: heading.level))
+    func findings(on rendered: RenderedPage, in site: LinkedSite, context: CheckContext) -> [Finding] {
+        var previous = 1
+        return rendered.headings.compactMap { heading -> Finding? in
+            defer { previous = heading.level }
+            if heading.level == 1 {
+                return Finding(file: rendered.page.file, line: heading.line, message: Message.h1InBody)
             }
+            guard heading.level > previous + 1 else { return nil }
+            return Finding(file: rendered.page.file, line: heading.line, message: Message.skippedLevel(from: previous, to: heading.level))
         }
     }
 }

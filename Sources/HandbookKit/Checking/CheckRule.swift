@@ -9,6 +9,21 @@ protocol CheckRule: Sendable {
     func findings(in site: LinkedSite, context: CheckContext) -> [Finding]
 }
 
+/// A rule whose findings on a page depend on that page, the settings and the context only.
+/// ``LinkedSite/checked(_:)`` fetches each page once and runs every such rule on it, in
+/// parallel: fetching a rendered page copies it, and eleven rules fetching 10,000 pages
+/// each cost more than all the rules' own work.
+protocol PageRule: CheckRule {
+    /// What this rule finds on one page (usually nothing, which allocates nothing).
+    func findings(on page: RenderedPage, in site: LinkedSite, context: CheckContext) -> [Finding]
+}
+
+extension PageRule {
+    func findings(in site: LinkedSite, context: CheckContext) -> [Finding] {
+        site.checkedPages.flatMap { findings(on: $0, in: site, context: context) }
+    }
+}
+
 /// A problem a rule found, before the configured severity is applied.
 struct Finding: Equatable {
     var file: String
@@ -33,33 +48,6 @@ let allCheckRules: [any CheckRule] = [
     ReadabilityRule(), SentenceLengthRule(), SummaryRule(), ReviewedRule(), ReviewDueRule(), SourcesRule(),
     ExerciseSafetyRule(), AltTextRule(), HeadingsRule(), CoverageRule(), DuplicateTitleRule(),
 ]
-
-extension LinkedSite {
-    /// Runs every content rule with the severities `handbook.yml` sets.
-    /// - Parameter context: Today's date and other inputs from outside the site.
-    /// - Returns: Diagnostics; rules set to `off` report nothing.
-    public func checked(_ context: CheckContext) -> [Diagnostic] {
-        checked(context, rules: allCheckRules)
-    }
-
-    /// Runs some of the rules, as ``checked(_:)`` runs them all (the preview server's
-    /// incremental build checks one page at a time with the rules that read one page).
-    func checked(_ context: CheckContext, rules: [any CheckRule]) -> [Diagnostic] {
-        let levels = site.config.rules
-        return rules.flatMap { rule -> [Diagnostic] in
-            let level = levels[rule.id] ?? RuleLevel(rule.defaultSeverity)
-            guard let severity = level.severity else { return [] }
-            return rule.findings(in: self, context: context).map {
-                Diagnostic(file: $0.file, line: $0.line, column: $0.column, severity: severity, rule: rule.id, message: $0.message)
-            }
-        }
-    }
-
-    /// Pages that rules read: every built page, section intros included, in reading order.
-    var checkedPages: [RenderedPage] {
-        readingOrder.compactMap { page($0) }
-    }
-}
 
 /// A rule's configured level in `handbook.yml`: `error`, `warning` or `off`.
 public enum RuleLevel: String, Sendable, CaseIterable, ClosedSet {

@@ -37,9 +37,9 @@ struct CheckCache: Sendable {
         }
         await checkPages(linked.readingOrder.filter { source in byPage[source].map { $0.page != linked.page(source) } ?? true },
                          in: linked, context: context)
-        frontMatterFindings = linked.checked(context, rules: allCheckRules.filter { Self.frontMatterRules.contains($0.id) })
+        frontMatterFindings = await linked.checked(context, rules: allCheckRules.filter { Self.frontMatterRules.contains($0.id) })
         byPage = byPage.filter { linked.page($0.key) != nil }
-        var diagnostics = frontMatterFindings + linked.checked(context, rules: Self.otherRules)
+        var diagnostics = frontMatterFindings + (await linked.checked(context, rules: Self.otherRules))
         for source in linked.readingOrder {
             diagnostics += byPage[source]?.diagnostics ?? []
         }
@@ -63,12 +63,11 @@ struct CheckCache: Sendable {
     }
 
     private mutating func checkPages(_ sources: [String], in linked: LinkedSite, context: CheckContext) async {
-        let pageRules = allCheckRules.filter { Self.pageRules.contains($0.id) }
+        let pageRules = allCheckRules.filter { Self.pageRules.contains($0.id) }.compactMap { rule in
+            linked.severity(of: rule).map { (rule, $0) }
+        }
         let checked = await sources.concurrentMap { source -> (String, RenderedPage?, [Diagnostic]) in
-            // The rules read `checkedPages`, which follows the reading order: one page, alone.
-            var alone = linked
-            alone.readingOrder = [source]
-            return (source, linked.page(source), alone.checked(context, rules: pageRules))
+            (source, linked.page(source), linked.diagnostics(ofPages: [source], rules: pageRules, context: context))
         }
         for (source, page, diagnostics) in checked {
             byPage[source] = page.map { ($0, diagnostics) }

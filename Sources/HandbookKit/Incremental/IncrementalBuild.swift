@@ -109,7 +109,7 @@ public struct IncrementalBuild: Sendable {
         editedSinceGood = []
         changedSinceGood = []
         lastWasGood = true
-        lastDiagnostics = diagnostics.sorted()
+        lastDiagnostics = diagnostics.sortedForOutput()
         return Result(report: .init(diagnostics: lastDiagnostics, plan: plan, pageCount: pages, exerciseCount: exercises),
                       changedPaths: changedPaths, filledPages: filled)
     }
@@ -138,7 +138,7 @@ public struct IncrementalBuild: Sendable {
     }
 
     private func failed(_ diagnostics: [Diagnostic], pages: Int, exercises: Int) -> Result {
-        Result(report: .init(diagnostics: diagnostics.sorted(), plan: nil, pageCount: pages, exerciseCount: exercises),
+        Result(report: .init(diagnostics: diagnostics.sortedForOutput(), plan: nil, pageCount: pages, exerciseCount: exercises),
                changedPaths: [], filledPages: 0)
     }
 }

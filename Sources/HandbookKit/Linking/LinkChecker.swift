@@ -1,68 +1,98 @@
 /// Checks a page's links, images and anchors against the whole rendered site.
+///
+/// It asks the site for one field of a target page at a time (its headings), never for the
+/// whole page: a rendered page is dozens of strings and arrays, and copying one per link
+/// was most of the link stage on a large site.
 struct LinkChecker {
     var site: RenderedSite
     var drafts: Set<String>
     private let files: Set<String>
-    private let outputs: [String: String]
 
     init(site: RenderedSite, drafts: Set<String>) {
         self.site = site
         self.drafts = drafts
         files = Set(site.site.assets.map(\.source))
-        // A link written straight to `bridge.html` is fine too: map outputs back to pages.
-        outputs = Dictionary(uniqueKeysWithValues: site.sources.map { (outputPath(forSource: $0), $0) })
     }
 
     /// Every broken link, image or anchor of one page.
     func check(_ page: RenderedPage) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        func report(_ line: Int, _ column: Int, _ rule: Rule, _ message: String) {
-            found.append(Diagnostic(file: page.page.file, line: line, column: column, rule: rule, message: message))
+        check(links: page.links, images: page.images, file: page.page.file) { _ in } report: { found.append($0) }
+        return found
+    }
+
+    /// Checks one page's links and images.
+    /// - Parameters:
+    ///   - links: The page's links.
+    ///   - images: The page's images.
+    ///   - file: The page's file, for diagnostics.
+    ///   - linksTo: Called with the target of each link to a page that exists, once per link.
+    ///   - report: Called with each problem, in the order the old one-list check gave them.
+    func check(links: [LinkReference], images: [ImageReference], file: String,
+               linksTo: (String) -> Void, report: (Diagnostic) -> Void) {
+        func problem(_ line: Int, _ column: Int, _ rule: Rule, _ message: String) {
+            report(Diagnostic(file: file, line: line, column: column, rule: rule, message: message))
         }
-        for link in page.links {
+        for link in links {
             switch link.target {
             case .page(let target):
-                guard let targetPage = site[page: target] else {
-                    report(link.line, link.column, .link,
-                           drafts.contains(target) ? Message.draftPage(link.url) : Message.missingPage(link.url))
+                guard let headings = site[page: target]?.headings else {
+                    problem(link.line, link.column, .link,
+                            drafts.contains(target) ? Message.draftPage(link.url) : Message.missingPage(link.url))
                     continue
                 }
-                if let problem = anchorProblem(link.fragment, in: targetPage) {
-                    report(link.line, link.column, .anchor, problem)
+                linksTo(target)
+                if let message = anchorProblem(link.fragment, in: headings, of: target) {
+                    problem(link.line, link.column, .anchor, message)
                 }
             case .file(let target):
-                if let source = outputs[target], let targetPage = site[page: source] {
-                    if let problem = anchorProblem(link.fragment, in: targetPage) {
-                        report(link.line, link.column, .anchor, problem)
+                if let source = page(writtenTo: target), let headings = site[page: source]?.headings {
+                    if let message = anchorProblem(link.fragment, in: headings, of: source) {
+                        problem(link.line, link.column, .anchor, message)
                     }
                 } else if !files.contains(target) {
-                    report(link.line, link.column, .link, Message.missingFile(link.url))
+                    problem(link.line, link.column, .link, Message.missingFile(link.url))
                 }
             case .outside(let url):
-                report(link.line, link.column, .link, Message.outsideContent(url))
+                problem(link.line, link.column, .link, Message.outsideContent(url))
             case .external, .unsafe:
                 continue
             }
         }
-        for image in page.images {
+        for image in images {
             switch image.target {
             case .file(let target) where files.contains(target):
                 continue
             case .file, .page:
-                report(image.line, image.column, .link, Message.missingFile(image.url))
+                problem(image.line, image.column, .link, Message.missingFile(image.url))
             case .outside(let url):
-                report(image.line, image.column, .link, Message.outsideContent(url))
+                problem(image.line, image.column, .link, Message.outsideContent(url))
             case .external, .unsafe:
                 continue
             }
         }
-        return found
     }
 
-    private func anchorProblem(_ fragment: String?, in page: RenderedPage) -> String? {
-        guard let fragment, !fragment.isEmpty else { return nil }
-        let ids = page.headings.map(\.id)
-        guard !ids.contains(fragment) else { return nil }
-        return Message.missingAnchor(fragment, page: page.page.source, known: ids, suggestion: closestMatch(to: fragment, in: ids))
+    /// The page whose output is `output` (a link written straight to `bridge.html`), found by
+    /// undoing ``outputPath(forSource:)`` instead of mapping every page's output up front.
+    private func page(writtenTo output: String) -> String? {
+        var candidates = [output]
+        if output.utf8.count >= 5, output.utf8.suffix(5).elementsEqual(".html".utf8) {
+            let base = Substring(output.utf8.dropLast(5))
+            candidates.append(base + ".md")
+            if base == "index" || base.utf8.count >= 6 && base.utf8.suffix(6).elementsEqual("/index".utf8) {
+                candidates.append(base.dropLast(5) + "_index.md")
+            }
+        }
+        return candidates.first { outputPath(forSource: $0) == output && site[page: $0] != nil }
+    }
+
+    /// The problem with a `#fragment` that names no heading of the target page, if any.
+    private func anchorProblem(_ fragment: String?, in headings: [Heading], of source: String) -> String? {
+        guard let fragment, !fragment.isEmpty, !headings.contains(where: { $0.id == fragment }) else { return nil }
+        let ids = headings.map(\.id)
+        // The page's own spelling of its path, which a link may write in another Unicode form.
+        let name = site[page: source]?.page.source ?? source
+        return Message.missingAnchor(fragment, page: name, known: ids, suggestion: closestMatch(to: fragment, in: ids))
     }
 }

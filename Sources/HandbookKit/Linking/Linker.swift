@@ -5,29 +5,33 @@ extension RenderedSite {
     static let stopSource = "safety/when-to-stop.md"
 
     /// Builds the site graph and checks every internal link, image and anchor.
+    ///
+    /// One pass in reading order, linear in pages plus links. It reads single fields of
+    /// pages (links, images, headings), never copies of whole rendered pages.
     /// - Parameter drafts: Source paths of drafts left out of this build, so links to them
     ///   get a clearer message than "missing".
     /// - Returns: The linked site and one diagnostic per broken link or anchor, at its source line.
     public func linked(drafts: Set<String> = []) -> (LinkedSite, [Diagnostic]) {
-        let order = site.allPages.map(\.source)
+        let order = site.readingOrder
         var positions: [String: Int] = [:]
+        positions.reserveCapacity(order.count)
         for (index, source) in order.enumerated() { positions[source] = index }
         let checker = LinkChecker(site: self, drafts: drafts)
         var diagnostics: [Diagnostic] = []
-        var backlinks: [String: Set<String>] = [:]
+        var backlinks: [String: [String]] = [:]
         for source in order {
-            guard let page = self[page: source] else { continue }
-            diagnostics += checker.check(page)
-            for link in page.links {
-                if case .page(let target) = link.target, target != source, self[page: target] != nil {
-                    backlinks[target, default: []].insert(source)
-                }
-            }
+            guard let links = self[page: source]?.links, let file = self[page: source]?.page.file else { continue }
+            // Sources come in reading order, so each backlink list is in reading order; a page
+            // that links to a target twice is listed once, having just been added.
+            checker.check(links: links, images: self[page: source]?.images ?? [], file: file) { target in
+                guard target != source, backlinks[target]?.last != source else { return }
+                backlinks[target, default: []].append(source)
+            } report: { diagnostics.append($0) }
         }
         let linked = LinkedSite(
             rendered: self,
             readingOrder: order,
-            backlinks: backlinks.mapValues { $0.sorted { positions[$0]! < positions[$1]! } },
+            backlinks: backlinks,
             exerciseIndex: exerciseIndex(),
             emergencyPage: self[page: Self.emergencySource] != nil ? Self.emergencySource : nil,
             stopPage: self[page: Self.stopSource] != nil ? Self.stopSource : nil,
@@ -37,27 +41,57 @@ extension RenderedSite {
 
     /// Groups exercise pages, in reading order. Linear in the number of pages.
     func exerciseIndex() -> ExerciseIndex {
-        let pages = site.allPages.filter { !$0.isSectionIndex }
-        let exercises = pages.filter { $0.frontMatter.exercise != nil }
-        let guides = pages.filter { $0.section == Self.exerciseSection && $0.frontMatter.exercise == nil }
+        var exercises: [(source: String, exercise: Exercise)] = []
+        var guides: [String] = []
+        let prefix = Self.exerciseSection + "/"
+        func note(_ page: Page) {
+            guard !page.isSectionIndex else { return }
+            if let exercise = page.frontMatter.exercise {
+                exercises.append((page.source, exercise))
+            } else if page.source.utf8.starts(with: prefix.utf8) || page.source == Self.exerciseSection,
+                      page.section == Self.exerciseSection {
+                // `section` allocates; only a page under `exercises/` can be in it.
+                guides.append(page.source)
+            }
+        }
+        for section in site.sections {
+            note(section.index)
+            for page in section.pages { note(page) }
+        }
         let byType = ExerciseType.allCases.compactMap { type -> ExerciseIndex.Group? in
-            let members = exercises.filter { $0.frontMatter.exercise?.type == type }.map(\.source)
+            let members = exercises.filter { $0.exercise.type == type }.map(\.source)
             return members.isEmpty ? nil : .init(title: type.title, pages: members)
         }
-        var areaMembers = Array(repeating: [String](), count: BodyArea.groups.count + 1)
-        for page in exercises {
-            let targets = Set(page.frontMatter.exercise!.targets.map { $0.lowercased() })
+        let groups = BodyArea.groups
+        let known = groups.reduce(into: Set<String>()) { $0.formUnion($1.targets) }
+        var areaMembers = Array(repeating: [String](), count: groups.count + 1)
+        for (source, exercise) in exercises {
+            let targets = Set(exercise.targets.map { $0.lowercased() })
             var placed = false
-            for (index, group) in BodyArea.groups.enumerated() where !group.targets.isDisjoint(with: targets) {
-                areaMembers[index].append(page.source)
+            for (index, group) in groups.enumerated() where !group.targets.isDisjoint(with: targets) {
+                areaMembers[index].append(source)
                 placed = true
             }
-            if !placed || !targets.isSubset(of: BodyArea.groups.reduce(into: Set()) { $0.formUnion($1.targets) }) {
-                areaMembers[BodyArea.groups.count].append(page.source)
+            if !placed || !targets.isSubset(of: known) {
+                areaMembers[groups.count].append(source)
             }
         }
-        let titles = BodyArea.groups.map(\.title) + [BodyArea.otherTitle]
+        let titles = groups.map(\.title) + [BodyArea.otherTitle]
         let byArea = zip(titles, areaMembers).filter { !$0.1.isEmpty }.map { ExerciseIndex.Group(title: $0.0, pages: $0.1) }
-        return ExerciseIndex(guides: guides.map(\.source), byType: byType, byArea: byArea)
+        return ExerciseIndex(guides: guides, byType: byType, byArea: byArea)
+    }
+}
+
+extension Site {
+    /// Every page's source path in reading order: each section's intro, then its pages, as
+    /// ``allPages`` lists them without copying the pages.
+    var readingOrder: [String] {
+        var order: [String] = []
+        order.reserveCapacity(pageCount)
+        for section in sections {
+            order.append(section.index.source)
+            for page in section.pages { order.append(page.source) }
+        }
+        return order
     }
 }

@@ -78,10 +78,24 @@ extension Page {
 /// The output path for a content-relative source path: `.md` becomes `.html` and
 /// `_index.md` becomes `index.html`; other files keep their path.
 func outputPath(forSource source: String) -> String {
-    guard source.utf8.count >= 3, source.utf8.suffix(3).elementsEqual(".md".utf8) else { return source }
+    let utf8 = source.utf8
+    guard utf8.count >= 3, utf8.suffix(3).elementsEqual(".md".utf8) else { return source }
     // Bytes, not characters: every link and list entry asks for a page's output path.
-    let base = Substring(source.utf8.dropLast(3))
-    if base == "_index" { return "index.html" }
-    if base.hasSuffix("/_index") { return base.dropLast(6) + "index.html" }
-    return base + ".html"
+    let base = utf8.dropLast(3)
+    if base.elementsEqual("_index".utf8) { return "index.html" }
+    var keep = base.count
+    if base.count >= 7, base.suffix(7).elementsEqual("/_index".utf8) {
+        // A byte before the slash that is not ASCII may end a character (a "prepend" one)
+        // that joins the slash into one Character: then `/_index` is not a Character suffix.
+        guard base.count == 7 || base[base.index(base.endIndex, offsetBy: -8)] < 0x80 else {
+            return Substring(base).hasSuffix("/_index") ? Substring(base).dropLast(6) + "index.html" : Substring(base) + ".html"
+        }
+        keep -= 6
+    }
+    let ending = keep == base.count ? ".html" : "index.html"
+    var path = ""
+    path.reserveCapacity(keep + ending.utf8.count)
+    path += Substring(base.prefix(keep))
+    path += ending
+    return path
 }

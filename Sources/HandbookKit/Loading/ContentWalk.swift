@@ -10,7 +10,7 @@ struct ContentWalk: Sendable {
     /// Every file found, Markdown included, as assets to copy.
     var allFiles: [Asset] {
         (assets + markdown.map { Asset(source: $0.source, absolutePath: $0.absolute) })
-            .sorted { $0.source.utf8.lexicographicallyPrecedes($1.source.utf8) }
+            .sorted { utf8Precedes($0.source, $1.source) }
     }
 
     /// Files at the top of `Content/` that are settings, not pages or assets.
@@ -25,8 +25,9 @@ struct ContentWalk: Sendable {
     init(root: String, fileSystem: FileSystem) throws {
         let realRoot = try fileSystem.resolve(root)
         try walk(folder: realRoot, relative: "", root: root, realRoot: realRoot, fileSystem: fileSystem, ancestors: [realRoot])
-        markdown.sort { $0.source.utf8.lexicographicallyPrecedes($1.source.utf8) }
-        assets.sort { $0.source.utf8.lexicographicallyPrecedes($1.source.utf8) }
+        // Sorted folders walked in order give sorted paths, unless a name sorts before `/`.
+        if !markdown.isSorted(by: { $0.source }) { markdown.sort { utf8Precedes($0.source, $1.source) } }
+        if !assets.isSorted(by: { $0.source }) { assets.sort { utf8Precedes($0.source, $1.source) } }
     }
 
     private mutating func walk(
@@ -83,21 +84,49 @@ struct ContentWalk: Sendable {
     }
 
     private mutating func add(file source: String, absolute: String, root: String) {
-        let parts = source.split(separator: "/")
-        if parts.count == 1, Self.settingsFiles.contains(source) { return }
+        let (depth, folder) = Self.depthAndFolder(source)
+        if depth == 1, Self.settingsFiles.contains(source) { return }
         guard source.hasSuffix(".md") else {
             assets.append(Asset(source: source, absolutePath: absolute))
             return
         }
-        let file = joinPath(root, source)
-        switch parts.count {
+        switch depth {
         case 1:
-            diagnostics.append(Diagnostic(file: file, rule: .layout, message: Message.pageOutsideSection))
+            diagnostics.append(Diagnostic(file: joinPath(root, source), rule: .layout, message: Message.pageOutsideSection))
         case 2:
             markdown.append((source, absolute))
-            sectionFolders.insert(String(parts[0]))
+            sectionFolders.insert(String(folder))
         default:
-            diagnostics.append(Diagnostic(file: file, rule: .layout, message: Message.nestedPage))
+            diagnostics.append(Diagnostic(file: joinPath(root, source), rule: .layout, message: Message.nestedPage))
         }
+    }
+
+    /// How many parts `source.split(separator: "/")` has, and the first. That split walks
+    /// Characters; on ASCII, where each byte is one, the slashes are counted as bytes.
+    private static func depthAndFolder(_ source: String) -> (Int, Substring) {
+        guard source.utf8.allSatisfy({ $0 < 0x80 }) else {
+            let parts = source.split(separator: "/")
+            return (parts.count, parts.first ?? "")
+        }
+        var depth = 0, inPart = false
+        var folderEnd: String.Index?
+        for index in source.utf8.indices {
+            if source.utf8[index] == UInt8(ascii: "/") {
+                if inPart, folderEnd == nil { folderEnd = index }
+                inPart = false
+            } else if !inPart {
+                inPart = true
+                depth += 1
+            }
+        }
+        let folderStart = source.utf8.firstIndex { $0 != UInt8(ascii: "/") } ?? source.endIndex
+        return (depth, source[folderStart..<(folderEnd ?? source.endIndex)])
+    }
+}
+
+extension Array {
+    /// Whether the elements' keys are in UTF-8 byte order already.
+    func isSorted(by key: (Element) -> String) -> Bool {
+        zip(self, dropFirst()).allSatisfy { !utf8Precedes(key($1), key($0)) }
     }
 }

@@ -36,31 +36,38 @@ extension Exercise {
 private struct SimpleFields {
     struct Unsupported: Error {}
 
-    private var values: [String: SimpleYAML.Value] = [:]
+    /// The entries in file order. A mapping has a dozen keys at most, and these short keys
+    /// compare faster than they hash.
+    private let entries: [SimpleYAML.Entry]
     private let schema: FrontMatterSchema
 
     /// Nil for an unknown, duplicated or missing key: problems the schema check or Yams reports.
     init?(_ entries: [SimpleYAML.Entry], schema: FrontMatterSchema) {
+        self.entries = entries
         self.schema = schema
-        for entry in entries {
-            guard schema.keys.contains(entry.key), values.updateValue(entry.value, forKey: entry.key) == nil else { return nil }
+        for (index, entry) in entries.enumerated() {
+            guard schema.keys.contains(entry.key), !entries[..<index].contains(where: { $0.key == entry.key }) else { return nil }
         }
-        guard schema.required.allSatisfy({ values[$0] != nil }) else { return nil }
+        guard schema.required.allSatisfy({ key in entries.contains { $0.key == key } }) else { return nil }
+    }
+
+    private subscript(_ key: String) -> SimpleYAML.Value? {
+        entries.first { $0.key == key }?.value
     }
 
     func optional<T>(_ key: String, _ read: (String) throws -> T) throws -> T? {
-        values[key] == nil ? nil : try read(key)
+        self[key] == nil ? nil : try read(key)
     }
 
     /// Yams gives any scalar's text for a `String`, whatever type its tag resolves to.
     func text(_ key: String) throws -> String {
-        guard case .scalar(let scalar) = values[key] else { throw Unsupported() }
+        guard case .scalar(let scalar) = self[key] else { throw Unsupported() }
         return scalar.text
     }
 
     /// Plain decimal digits only: Yams reads `0x`, `0o`, leading zeros, `_` and `1:30` its own way.
     func int(_ key: String) throws -> Int {
-        guard case .scalar(let scalar) = values[key], scalar.isPlain, scalar.text.utf8.count <= 18,
+        guard case .scalar(let scalar) = self[key], scalar.isPlain, scalar.text.utf8.count <= 18,
               scalar.text == "0" || scalar.text.utf8.first != UInt8(ascii: "0"),
               scalar.text.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }),
               let value = Int(scalar.text)
@@ -70,7 +77,7 @@ private struct SimpleFields {
 
     /// Only plain `true` and `false`; `yes`, `on` and friends depend on Yams' resolver.
     func bool(_ key: String) throws -> Bool {
-        guard case .scalar(let scalar) = values[key], scalar.isPlain else { throw Unsupported() }
+        guard case .scalar(let scalar) = self[key], scalar.isPlain else { throw Unsupported() }
         switch scalar.text {
         case "true": return true
         case "false": return false
@@ -89,12 +96,12 @@ private struct SimpleFields {
     }
 
     func list(_ key: String) throws -> [String] {
-        guard case .list(let items) = values[key] else { throw Unsupported() }
+        guard case .list(let items) = self[key] else { throw Unsupported() }
         return items.map(\.text)
     }
 
     func mapping(_ key: String) throws -> SimpleFields {
-        guard case .mapping(let entries) = values[key], let nested = schema.nested[key],
+        guard case .mapping(let entries) = self[key], let nested = schema.nested[key],
               let fields = SimpleFields(entries, schema: nested)
         else { throw Unsupported() }
         return fields

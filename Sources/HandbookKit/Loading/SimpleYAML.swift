@@ -43,6 +43,11 @@ struct SimpleYAML {
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
+            // Printable ASCII and `\n`, nearly every byte, are plain: skip the cases below.
+            if byte &- 0x20 < 0x5F || byte == 0x0A {
+                index += 1
+                continue
+            }
             let next = index + 1 < bytes.count ? bytes[index + 1] : 0
             let third = index + 2 < bytes.count ? bytes[index + 2] : 0
             switch byte {

@@ -54,6 +54,9 @@ enum SimpleYAMLScalars {
     private static func quoted(_ text: ArraySlice<UInt8>) -> (SimpleYAML.Scalar, ArraySlice<UInt8>)? {
         guard let quote = text.first, quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") else { return nil }
         var content: [UInt8] = []
+        // Bytes before the first `''` are the content as they stand: most scalars have none
+        // and are made straight from the line, without being copied byte by byte first.
+        var copied = text.startIndex + 1
         var index = text.startIndex + 1
         while index < text.endIndex {
             let byte = text[index]
@@ -61,11 +64,16 @@ enum SimpleYAMLScalars {
             if byte == quote {
                 // `''` is a single quote inside a single-quoted scalar.
                 guard quote == UInt8(ascii: "'"), index + 1 < text.endIndex, text[index + 1] == quote else {
-                    return (SimpleYAML.Scalar(text: String(decoding: content, as: UTF8.self), isPlain: false), text[(index + 1)...])
+                    let scalar = content.isEmpty
+                        ? String(decoding: text[copied..<index], as: UTF8.self)
+                        : String(decoding: content + text[copied..<index], as: UTF8.self)
+                    return (SimpleYAML.Scalar(text: scalar, isPlain: false), text[(index + 1)...])
                 }
-                index += 1
+                content += text[copied...index]
+                index += 2
+                copied = index
+                continue
             }
-            content.append(byte)
             index += 1
         }
         return nil

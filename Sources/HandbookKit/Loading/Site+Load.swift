@@ -33,15 +33,23 @@ extension Site {
         let (config, configProblems) = loadConfig(contentFolder, fileSystem: fileSystem)
         diagnostics += configProblems
 
-        let loaded = try await loadPages(walk.markdown)
-        diagnostics += loaded.flatMap(\.diagnostics)
-        let pages = loaded.compactMap(\.page)
-        let drafts = Set(pages.filter { $0.frontMatter.isDraft && !includeDrafts }.map(\.source))
-        let built = pages.filter { !drafts.contains($0.source) }
+        var loaded = try await loadPages(walk.markdown)
+        var built: [Page] = []
+        built.reserveCapacity(loaded.count)
+        var drafts: Set<String> = []
+        for index in loaded.indices {
+            diagnostics += loaded[index].diagnostics
+            // Moved out, not copied: a page is a dozen strings and arrays.
+            var page: Page?
+            swap(&page, &loaded[index].page)
+            guard let page else { continue }
+            if page.frontMatter.isDraft && !includeDrafts { drafts.insert(page.source) } else { built.append(page) }
+        }
+        loaded = []
 
-        let (sections, sectionProblems) = assemble(built, walk: walk, root: contentFolder)
-        diagnostics += sectionProblems
         diagnostics += outputCollisions(pages: built, assets: walk.assets, root: contentFolder)
+        let (sections, sectionProblems) = assemble(consume built, walk: walk, root: contentFolder)
+        diagnostics += sectionProblems
         let (topics, topicProblems) = loadTopics(contentFolder, fileSystem: fileSystem)
         diagnostics += topicProblems
         guard let config else { return (nil, drafts, diagnostics) }
@@ -103,10 +111,15 @@ extension Site {
     }
 
     /// Groups pages into sections and sorts both by `order`, then title.
-    private static func assemble(_ pages: [Page], walk: ContentWalk, root: String) -> ([Section], [Diagnostic]) {
+    private static func assemble(_ pages: consuming [Page], walk: ContentWalk, root: String) -> ([Section], [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var sections: [Section] = []
-        let bySection = Dictionary(grouping: pages, by: \.section)
+        var bySection: [String: [Page]] = [:]
+        // Popped, so moved rather than copied; each section is sorted below whatever its order.
+        while let page = pages.popLast() {
+            let section = page.section
+            bySection[section, default: []].append(consume page)
+        }
         let indexFiles = Set(walk.markdown.map(\.source).filter { $0.hasSuffix("/_index.md") })
         for folder in walk.sectionFolders.sorted() {
             let file = joinPath(root, folder)
@@ -118,25 +131,32 @@ extension Site {
                 continue
             }
             // An `_index.md` that failed to load is reported already; don't pile on.
-            let members = bySection[folder] ?? []
-            guard let index = members.first(where: \.isSectionIndex) else { continue }
-            sections.append(Section(slug: folder, index: index, pages: members.filter { !$0.isSectionIndex }.sorted(by: readingOrder)))
+            var members = bySection.removeValue(forKey: folder) ?? []
+            // `first(where:)` and `removeAll(where:)` would copy every page they look at. A
+            // folder has one `_index.md`.
+            guard let position = members.indices.first(where: { Page.isSectionIndex(members[$0].source) }) else { continue }
+            let index = members.remove(at: position)
+            members.sort(by: readingOrder)
+            sections.append(Section(slug: folder, index: index, pages: members))
         }
         return (sections.sorted { readingOrder($0.index, $1.index) }, diagnostics)
     }
 
     /// `order` first (pages without one go last), then title, then path for a stable tie-break.
     static func readingOrder(_ lhs: Page, _ rhs: Page) -> Bool {
-        let left = (lhs.frontMatter.order ?? Int.max, lhs.frontMatter.title, lhs.source)
-        let right = (rhs.frontMatter.order ?? Int.max, rhs.frontMatter.title, rhs.source)
-        return left < right
+        // The tuple comparison `(order, title, source) <`, field by field, without building tuples.
+        let left = lhs.frontMatter.order ?? Int.max, right = rhs.frontMatter.order ?? Int.max
+        if left != right { return left < right }
+        if lhs.frontMatter.title != rhs.frontMatter.title { return lhs.frontMatter.title < rhs.frontMatter.title }
+        return lhs.source < rhs.source
     }
 
     /// Two files written to one output path (an asset `bridge.html` beside `bridge.md`, say).
     private static func outputCollisions(pages: [Page], assets: [Asset], root: String) -> [Diagnostic] {
         var owners: [String: String] = [:]
+        owners.reserveCapacity(pages.count + assets.count)
         var diagnostics: [Diagnostic] = []
-        for source in pages.map(\.source) + assets.map(\.source) {
+        for source in pages.map({ $0.source }) + assets.map({ $0.source }) {
             let output = outputPath(forSource: source)
             if let other = owners[output] {
                 diagnostics.append(Diagnostic(file: joinPath(root, source), rule: .duplicateSlug,

@@ -84,13 +84,31 @@ public struct Page: Sendable, Equatable {
     }
 
     /// The section folder name.
-    public var section: String { String(source.prefix { $0 != "/" }) }
+    public var section: String {
+        // Characters up to the first `/`; in ASCII each byte is one, and bytes are quicker.
+        guard source.utf8.allSatisfy({ $0 < 0x80 }) else { return String(source.prefix { $0 != "/" }) }
+        let end = source.utf8.firstIndex(of: UInt8(ascii: "/")) ?? source.endIndex
+        return String(source[..<end])
+    }
     /// The file name without `.md`.
     public var slug: String {
         let name = source.split(separator: "/").last.map(String.init) ?? source
         return name.hasSuffix(".md") ? String(name.dropLast(3)) : name
     }
-    public var isSectionIndex: Bool { slug == "_index" }
+    /// Whether the file is `_index.md`: ``slug`` is `_index`, read from the bytes, since
+    /// rules and the site graph ask it of every page and ``slug`` allocates.
+    public var isSectionIndex: Bool { Self.isSectionIndex(source) }
+
+    /// ``isSectionIndex`` for a source path: a page tested through its path alone is not
+    /// copied first, as an array element passed to a getter is.
+    static func isSectionIndex(_ source: String) -> Bool {
+        let bytes = source.utf8
+        var end = bytes.endIndex
+        // `split` drops empty components, so trailing slashes don't count.
+        while end > bytes.startIndex, bytes[bytes.index(before: end)] == UInt8(ascii: "/") { end = bytes.index(before: end) }
+        let name = bytes[..<end].lastIndex(of: UInt8(ascii: "/")).map { bytes[bytes.index(after: $0)..<end] } ?? bytes[..<end]
+        return name.elementsEqual("_index.md".utf8) || name.elementsEqual("_index".utf8)
+    }
 }
 
 /// A non-Markdown file under `Content/`, copied to the same relative path.

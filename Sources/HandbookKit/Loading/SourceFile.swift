@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// A Markdown file split into its YAML front matter and its body, with the line numbers
 /// needed to report positions inside the file rather than inside the YAML block.
 struct SourceFile: Sendable, Equatable {
@@ -25,17 +29,19 @@ struct SourceFile: Sendable, Equatable {
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
             return .failure(Problem(line: 1, column: 1, rule: .emptyFile, message: Message.emptyFile))
         }
-        if let nul = bytes.firstIndex(of: 0) {
+        if let nul = find(0, in: bytes) {
             let (line, column) = position(ofByte: nul, in: bytes)
             return .failure(Problem(line: line, column: column, rule: .binaryFile, message: Message.binaryFile))
         }
-        guard var text = String(validating: bytes, as: UTF8.self) else {
+        // ASCII, nearly every file, is valid UTF-8 without building a String to prove it.
+        guard isASCII(bytes) || String(validating: bytes, as: UTF8.self) != nil else {
             let (line, column) = position(ofByte: firstInvalidUTF8(bytes), in: bytes)
             return .failure(Problem(line: line, column: column, rule: .encoding, message: Message.encoding()))
         }
         // A `\r` makes the Character split below turn `\r\n` into `\n` in yaml and body;
         // without one, that split is the identity on bytes, so slicing them gives the same strings.
-        if !bytes.contains(0x0D) { return split(text, lineFeedsOnly: bytes) }
+        if find(0x0D, in: bytes) == nil { return split(lineFeedsOnly: bytes) }
+        var text = String(decoding: bytes, as: UTF8.self)
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         return split(text)
     }
@@ -57,11 +63,11 @@ struct SourceFile: Sendable, Equatable {
     }
 
     /// The String split below for a file with no `\r`, working on bytes: finds the fence lines
-    /// by scanning for `\n` and slices yaml and body out of `text` without re-joining lines.
-    /// - Parameters:
-    ///   - text: The file as validated text.
-    ///   - bytes: The same file's bytes, which index `text.utf8` one to one.
-    private static func split(_ text: String, lineFeedsOnly bytes: [UInt8]) -> Result<SourceFile, Problem> {
+    /// by scanning for `\n` and makes yaml and body from the bytes between them, without
+    /// decoding the whole file first (the body is most of it).
+    /// - Parameter bytes: The file, known to be valid UTF-8; every cut is just after a `\n`
+    ///   or at an end, so on a Character boundary.
+    private static func split(lineFeedsOnly bytes: [UInt8]) -> Result<SourceFile, Problem> {
         // A BOM is one Character (a control never joins the next one), so it is exactly these bytes.
         let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         let firstEnd = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
@@ -74,8 +80,8 @@ struct SourceFile: Sendable, Equatable {
             let lineEnd = bytes[lineStart...].firstIndex(of: 0x0A) ?? bytes.count
             if isFence(bytes[lineStart..<lineEnd]) {
                 // The yaml ends before the `\n` that ends the line above the fence.
-                let yaml = lineIndex == 1 ? "" : slice(text, firstEnd + 1, lineStart - 1)
-                let body = lineEnd < bytes.count ? slice(text, lineEnd + 1, bytes.count) : ""
+                let yaml = lineIndex == 1 ? "" : String(decoding: bytes[(firstEnd + 1)..<(lineStart - 1)], as: UTF8.self)
+                let body = lineEnd < bytes.count ? String(decoding: bytes[(lineEnd + 1)...], as: UTF8.self) : ""
                 return .success(SourceFile(yaml: yaml, yamlLine: 2, body: body, bodyLine: lineIndex + 2))
             }
             lineStart = lineEnd + 1
@@ -84,17 +90,36 @@ struct SourceFile: Sendable, Equatable {
         return .failure(Problem(line: 1, column: 1, rule: .frontMatter, message: Message.unterminatedFrontMatter))
     }
 
+    /// The offset of the first `byte`, found with `memchr`, which reads many bytes at a time.
+    private static func find(_ byte: UInt8, in bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress, let found = memchr(base, Int32(byte), raw.count) else { return nil }
+            return base.distance(to: UnsafeRawPointer(found))
+        }
+    }
+
+    /// Whether every byte is below 0x80, eight at a time.
+    private static func isASCII(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBytes { raw in
+            var seen: UInt64 = 0
+            var offset = 0
+            while offset + 8 <= raw.count {
+                seen |= raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                offset += 8
+            }
+            while offset < raw.count {
+                seen |= UInt64(raw[offset])
+                offset += 1
+            }
+            return seen & 0x8080_8080_8080_8080 == 0
+        }
+    }
+
     /// `---` with optional trailing spaces and tabs: the Substring test below, for a line without `\r`.
     private static func isFence(_ line: ArraySlice<UInt8>) -> Bool {
         var end = line.endIndex
         while end > line.startIndex, line[end - 1] == 0x20 || line[end - 1] == 0x09 { end -= 1 }
         return line[line.startIndex..<end].elementsEqual("---".utf8)
-    }
-
-    /// The text between two UTF-8 offsets that fall just after `\n` or at the ends, so on Character boundaries.
-    private static func slice(_ text: String, _ from: Int, _ to: Int) -> String {
-        let utf8 = text.utf8
-        return String(text[utf8.index(utf8.startIndex, offsetBy: from)..<utf8.index(utf8.startIndex, offsetBy: to)])
     }
 
     private static func isFence(_ line: Substring) -> Bool {

@@ -12,6 +12,7 @@ extension YAMLDocument {
     func decodeSimple(schema: FrontMatterSchema) -> (FrontMatter, [String: Int])? {
         guard let entries = SimpleYAML.parse(yaml), let value = FrontMatter(entries, schema: schema) else { return nil }
         var lines: [String: Int] = [:]
+        lines.reserveCapacity(entries.count)
         for entry in entries { lines[entry.key] = entry.line + firstLine - 1 }
         return (value, lines)
     }
