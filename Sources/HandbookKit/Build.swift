@@ -42,6 +42,14 @@ public struct Build: Sendable {
         return report
     }
 
+    /// Runs every stage that can find a problem: everything but filling the templates, which
+    /// reports nothing that compiling them didn't. What `handbook check` runs.
+    /// - Returns: Every diagnostic; the plan is nil.
+    /// - Throws: ``FileSystemError`` when a folder can't be read at all.
+    public func check() async throws -> Report {
+        try await checkedSite().0
+    }
+
     /// Runs the pipeline and, when it found no errors, fills every page and writes it into a
     /// folder beside the output, which then replaces the output in one step. Pages are
     /// written as they are filled, never all held in memory.

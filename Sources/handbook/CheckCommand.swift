@@ -23,7 +23,7 @@ struct CheckCommand: AsyncParsableCommand {
 
     func run() async throws {
         let build = site.build(drafts: drafts)
-        let report = try await site.reportingIOErrors { try await build.plan() }
+        let report = try await site.reportingIOErrors { try await build.check() }
         switch format {
         case .json:
             print(try DiagnosticPrinter.json(report.diagnostics))

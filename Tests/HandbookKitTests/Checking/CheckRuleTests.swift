@@ -17,7 +17,10 @@ import Testing
         let fixture = try Fixture(name, base: "minimal")
         var build = fixture.build()
         build.checkContext = CheckContext(today: Self.today)
-        return (fixture, try await build.plan().diagnostics)
+        let checked = try await build.check().diagnostics
+        let planned = try await build.plan().diagnostics
+        #expect(checked == planned, "`handbook check` reports what a build would")
+        return (fixture, checked)
     }
 
     @Test(arguments: cases)
