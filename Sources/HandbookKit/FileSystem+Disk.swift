@@ -18,7 +18,8 @@ extension FileSystem {
         rename: { from, to in
             guard Glibc.rename(from, to) == 0 else { throw DiskIO.failure(from, "cannot rename to \(to)") }
         },
-        remove: { path in try DiskIO.remove(path) }
+        remove: { path in try DiskIO.remove(path) },
+        openForWriting: { path in try DiskIO.openForWriting(path) }
     )
 }
 
@@ -94,14 +95,28 @@ enum DiskIO {
     }
 
     static func write(_ path: String, _ bytes: [UInt8]) throws {
+        let fd = try create(path)
+        defer { close(fd) }
+        try bytes.withUnsafeBytes { try write(fd, $0, path: path) }
+    }
+
+    static func openForWriting(_ path: String) throws -> FileWriter {
+        let fd = try create(path)
+        return FileWriter(write: { try write(fd, $0, path: path) }, close: {
+            guard Glibc.close(fd) == 0 else { throw failure(path, "cannot close") }
+        })
+    }
+
+    private static func create(_ path: String) throws -> Int32 {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw failure(path, "cannot create") }
-        defer { close(fd) }
+        return fd
+    }
+
+    private static func write(_ fd: Int32, _ bytes: UnsafeRawBufferPointer, path: String) throws {
         var written = 0
         while written < bytes.count {
-            let count = bytes.withUnsafeBytes { buffer in
-                Glibc.write(fd, buffer.baseAddress! + written, buffer.count - written)
-            }
+            let count = Glibc.write(fd, bytes.baseAddress! + written, bytes.count - written)
             if count < 0 {
                 if errno == EINTR { continue }
                 throw failure(path, "cannot write")

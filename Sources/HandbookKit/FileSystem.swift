@@ -36,6 +36,8 @@ public struct FileSystem: Sendable {
     public var rename: @Sendable (_ from: String, _ to: String) throws -> Void
     /// Removes a file or a whole directory tree; nothing there is not an error.
     public var remove: @Sendable (_ path: String) throws -> Void
+    /// Creates or replaces a file to write a piece at a time, so a big page need not be held whole.
+    public var openForWriting: @Sendable (_ path: String) throws -> FileWriter
 
     /// Creates a file system from its operations.
     public init(
@@ -47,7 +49,8 @@ public struct FileSystem: Sendable {
         createDirectory: @escaping @Sendable (String) throws -> Void,
         exchange: @escaping @Sendable (String, String) throws -> Void,
         rename: @escaping @Sendable (String, String) throws -> Void,
-        remove: @escaping @Sendable (String) throws -> Void
+        remove: @escaping @Sendable (String) throws -> Void,
+        openForWriting: (@Sendable (String) throws -> FileWriter)? = nil
     ) {
         self.read = read
         self.list = list
@@ -58,6 +61,9 @@ public struct FileSystem: Sendable {
         self.exchange = exchange
         self.rename = rename
         self.remove = remove
+        // Without its own, a file system gathers the pieces and writes them whole through
+        // `write`: right for one in memory, where holding the bytes is the point.
+        self.openForWriting = openForWriting ?? { path in FileWriter.gathering { try write(path, $0) } }
     }
 }
 

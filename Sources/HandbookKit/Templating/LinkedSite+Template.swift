@@ -6,38 +6,48 @@ extension LinkedSite {
     /// - Returns: The complete output plan.
     public func templated(with templates: TemplateLibrary, assets: [Asset]) async -> OutputPlan {
         var plan = OutputPlan()
-        for (path, bytes) in await fillEveryPage(with: templates, then: { ($0, $1) }) { plan.add(path, bytes) }
+        let filled = await fillEveryPage { output, table in
+            (path(of: output, table: table), templates.render(template(of: output, table: table), context(of: output, table: table)))
+        }
+        for (path, bytes) in filled { plan.add(path, bytes) }
         for (source, path) in copies(assets) { plan.copy(source, to: path) }
         return plan
     }
 
     /// Fills every page and writes each into `root` as soon as it is filled, with the files
     /// to copy: what ``templated(with:assets:)`` plans, written without holding it all.
+    /// The pages that show every page are written while they are filled: each is as big as
+    /// the site (print.html is 62 MB at 10,000 pages), and held whole they made the build's peak.
     /// - Throws: ``FileSystemError`` when a file can't be written.
     func write(with templates: TemplateLibrary, assets: [Asset], into root: String, fileSystem: FileSystem) async throws {
         let copies = copies(assets)
         let paths = outputPages.map(path(of:)) + copies.map(\.path)
         try OutputPlan.createFolders(for: paths, in: root, fileSystem: fileSystem)
-        let failures = await fillEveryPage(with: templates) { path, bytes -> (any Error)? in
-            do { try fileSystem.write(joinPath(root, path.value), bytes) } catch { return error }
+        let failures = await fillEveryPage { output, table -> (any Error)? in
+            let file = joinPath(root, path(of: output, table: table).value)
+            let template = template(of: output, table: table)
+            do {
+                if output.showsEveryPage {
+                    let stream = try FileStream(fileSystem.openForWriting(file))
+                    templates.render(template, context(of: output, table: table), drain: stream.write)
+                    try stream.close()
+                } else {
+                    try fileSystem.write(file, templates.render(template, context(of: output, table: table)))
+                }
+            } catch { return error }
             return nil
         }
         if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
         _ = try await copies.concurrentMap { try fileSystem.write(joinPath(root, $0.path.value), try fileSystem.read($0.source)) }
     }
 
-    /// Fills every output page in parallel and hands each to `use` in the same task.
-    private func fillEveryPage<T: Sendable>(
-        with templates: TemplateLibrary, then use: @escaping @Sendable (SitePath, [UInt8]) -> T
-    ) async -> [T] {
+    /// Fills every output page in parallel with `fill`, given the link table made for them all.
+    private func fillEveryPage<T: Sendable>(_ fill: @escaping @Sendable (OutputPage, LinkTable) -> T) async -> [T] {
         let table = LinkTable(everyPageOf: self)
-        let fill = { @Sendable (output: OutputPage) in
-            use(path(of: output, table: table), templates.render(template(of: output, table: table), context(of: output, table: table)))
-        }
         // The pages that show every page take longest: each gets a task of its own, beside the rest.
         let outputs = outputPages
-        async let wholeSite = outputs.filter(\.showsEveryPage).concurrentMap(fill)
-        let single = await outputs.filter { !$0.showsEveryPage }.concurrentMap(fill)
+        async let wholeSite = outputs.filter(\.showsEveryPage).concurrentMap { fill($0, table) }
+        let single = await outputs.filter { !$0.showsEveryPage }.concurrentMap { fill($0, table) }
         return await wholeSite + single
     }
 

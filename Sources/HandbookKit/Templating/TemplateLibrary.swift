@@ -74,4 +74,9 @@ public struct TemplateLibrary: Sendable {
     func render(_ name: String, _ context: TemplateObject) -> [UInt8] {
         renderer.render(name, context)
     }
+
+    /// Renders a named template with a context, handing its bytes to `drain` a piece at a time.
+    func render(_ name: String, _ context: TemplateObject, drain: @escaping (UnsafeRawBufferPointer) -> Void) {
+        renderer.render(name, context, drain: drain)
+    }
 }

@@ -117,4 +117,28 @@ import Testing
             "Templates/partials/b.mustache:1:1: error: template syntax error: `a` leads back to this template, so filling it would never end [template]",
         ])
     }
+
+    /// A page drained a piece at a time (print.html, written while it is filled) is the same
+    /// bytes as one filled whole, with many small nodes, an indented partial, and a text
+    /// bigger than a drain that goes straight from its string.
+    @Test func aDrainedPageIsTheSameBytesAsAWholeOne() throws {
+        let templates = [
+            "main": try MustacheTemplate("{{#items}}<p>{{name}} &amp; {{{raw}}}</p>\n{{/items}}  {{> part}}\n{{{big}}}|{{big}}|end"),
+            "part": try MustacheTemplate("a\nb <{{name}}>\n"),
+        ]
+        let items = (0..<40_000).map { ["name": .text("item <\($0)>"), "raw": .text("<b>\($0)</b>")] as TemplateValue }
+        let big = String(repeating: "0123456789<", count: MustacheOutput.drainSize / 5)
+        let context: TemplateObject = ["items": .list(items), "name": "x", "big": .text(big)]
+        let renderer = MustacheRenderer(templates: templates)
+        var drained: [UInt8] = []
+        var pieces = 0
+        renderer.render("main", context) { bytes in
+            drained += bytes
+            pieces += 1
+        }
+        let whole = renderer.render("main", context)
+        #expect(whole.count > 3 * MustacheOutput.drainSize)
+        #expect(pieces > 2)
+        #expect(drained == whole)
+    }
 }

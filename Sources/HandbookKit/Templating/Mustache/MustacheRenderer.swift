@@ -8,30 +8,42 @@ struct MustacheRenderer {
     /// anything renders).
     /// - Returns: UTF-8 bytes, as they are written.
     func render(_ name: String, _ context: TemplateObject) -> [UInt8] {
-        guard let template = templates[name] else { return [] }
-        var output: [UInt8] = []
-        output.reserveCapacity(16 * 1024)
+        var output = MustacheOutput(drain: nil)
+        output.bytes.reserveCapacity(16 * 1024)
+        render(name, context, into: &output)
+        return output.bytes
+    }
+
+    /// Fills a template and hands its bytes to `drain` a megabyte or so at a time, so a
+    /// page as big as the whole site is never held whole.
+    func render(_ name: String, _ context: TemplateObject, drain: @escaping (UnsafeRawBufferPointer) -> Void) {
+        var output = MustacheOutput(drain: drain)
+        render(name, context, into: &output)
+        output.drainAll()
+    }
+
+    private func render(_ name: String, _ context: TemplateObject, into output: inout MustacheOutput) {
+        guard let template = templates[name] else { return }
         var stack: [TemplateValue] = [.object(context)]
         render(template.nodes, stack: &stack, blocks: [:], escapes: true, into: &output)
-        return output
     }
 
     /// Sections, partials and blocks start with the escaping in force where they appear;
     /// a pragma changes it for the rest of its own list of nodes.
     private func render(_ nodes: [Node], stack: inout [TemplateValue], blocks: [String: [Node]], escapes: Bool,
-                        into output: inout [UInt8]) {
+                        into output: inout MustacheOutput) {
         var escapes = escapes
         for node in nodes {
             switch node {
             case .text(let bytes):
-                output += bytes
+                output.bytes += bytes
             case .variable(let path, let escaped):
                 guard let value = Self.lookup(path, in: stack) else { continue }
                 switch value {
                 case .text(let text):
-                    if escaped && escapes { HTMLEscaping.append(text, to: &output) } else { output += text.utf8 }
-                case .number(let number): output += String(number).utf8
-                case .bool(let bool): output += (bool ? "true" : "false").utf8
+                    if escaped && escapes { HTMLEscaping.append(text, to: &output.bytes) } else { output.append(text) }
+                case .number(let number): output.bytes += String(number).utf8
+                case .bool(let bool): output.bytes += (bool ? "true" : "false").utf8
                 case .list, .object: break
                 }
             case .section(let path, let inverted, let children):
@@ -57,9 +69,10 @@ struct MustacheRenderer {
                 if indentation.isEmpty {
                     render(partial.nodes, stack: &stack, blocks: blocks, escapes: escapes, into: &output)
                 } else {
-                    var indented: [UInt8] = []
+                    // Indented whole, so never drained halfway.
+                    var indented = MustacheOutput(drain: nil)
                     render(partial.nodes, stack: &stack, blocks: blocks, escapes: escapes, into: &indented)
-                    Self.append(indented, indentedBy: indentation, to: &output)
+                    Self.append(indented.bytes, indentedBy: indentation, to: &output.bytes)
                 }
             case .parent(let name, let overrides):
                 guard let parent = templates[name] else { continue }
@@ -71,11 +84,12 @@ struct MustacheRenderer {
             case .escaping(let on):
                 escapes = on
             }
+            output.drainIfFull()
         }
     }
 
     private func render(_ nodes: [Node], pushing value: TemplateValue, stack: inout [TemplateValue], blocks: [String: [Node]],
-                        escapes: Bool, into output: inout [UInt8]) {
+                        escapes: Bool, into output: inout MustacheOutput) {
         stack.append(value)
         render(nodes, stack: &stack, blocks: blocks, escapes: escapes, into: &output)
         stack.removeLast()
