@@ -3,7 +3,7 @@ extension ScriptJSON {
     /// escapes it (short escapes where JSON has them, `\u00xx` for other control
     /// characters, slashes left alone) and as ``escape(_:)`` escapes it, in one pass.
     static func appendString(_ string: String, to bytes: inout [UInt8]) {
-        let hex = Array("0123456789abcdef".utf8)
+        let hex = { (digit: UInt8) in digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") + digit - 10 }
         bytes.append(UInt8(ascii: "\""))
         var string = string
         string.withUTF8 { utf8 in
@@ -18,7 +18,7 @@ extension ScriptJSON {
                 case 0x0A: bytes += #"\n"#.utf8
                 case 0x0C: bytes += #"\f"#.utf8
                 case 0x0D: bytes += #"\r"#.utf8
-                case 0..<0x20: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 15)]]
+                case 0..<0x20: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex(byte >> 4), hex(byte & 15)]
                 case UInt8(ascii: "<"): bytes += #"\u003c"#.utf8
                 case UInt8(ascii: ">"): bytes += #"\u003e"#.utf8
                 case UInt8(ascii: "&"): bytes += #"\u0026"#.utf8
