@@ -1,5 +1,3 @@
-import Foundation
-
 /// JSON that is safe to put inside an HTML `<script>` element or a JavaScript file.
 ///
 /// A script element ends at the first `</script`, whatever JSON string it sits in, and
@@ -8,37 +6,37 @@ import Foundation
 /// which mean the same to a JSON parser. They can only occur inside strings, so replacing
 /// them in the encoded text never touches the JSON's structure.
 enum ScriptJSON {
-    /// Encodes a value with sorted keys, so output is byte-identical across builds.
-    /// - Parameter value: Any encodable value.
-    /// - Returns: The JSON text, escaped for a script.
-    static func encode<T: Encodable>(_ value: T) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        // Encoding strings, numbers, arrays and string-keyed objects can't fail.
-        guard let data = try? encoder.encode(value) else { return "null" }
-        return escape(String(decoding: data, as: UTF8.self))
-    }
-
-    /// Escapes the characters that could end a script element or a JavaScript line.
-    /// Works on UTF-8 bytes: U+2028 and U+2029 are `E2 80 A8` and `E2 80 A9`.
-    static func escape(_ json: String) -> String {
-        let bytes = Array(json.utf8)
-        var escaped: [UInt8] = []
-        escaped.reserveCapacity(bytes.count + 64)
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            switch byte {
-            case UInt8(ascii: "<"): escaped += "\\u003c".utf8
-            case UInt8(ascii: ">"): escaped += "\\u003e".utf8
-            case UInt8(ascii: "&"): escaped += "\\u0026".utf8
-            case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
-                escaped += (bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8
-                index += 2
-            default: escaped.append(byte)
+    /// Appends a string as JSON, quoted and escaped in one pass: as Foundation's `JSONEncoder`
+    /// escapes it (short escapes where JSON has them, `\u00xx` for other control characters,
+    /// slashes left alone; the tests compare the two), then `<`, `>`, `&`, U+2028 and U+2029.
+    static func appendString(_ string: String, to bytes: inout [UInt8]) {
+        let hex = { (digit: UInt8) in digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") + digit - 10 }
+        bytes.append(UInt8(ascii: "\""))
+        var string = string
+        string.withUTF8 { utf8 in
+            var index = 0
+            while index < utf8.count {
+                let byte = utf8[index]
+                switch byte {
+                case UInt8(ascii: "\""): bytes += #"\""#.utf8
+                case UInt8(ascii: "\\"): bytes += #"\\"#.utf8
+                case 0x08: bytes += #"\b"#.utf8
+                case 0x09: bytes += #"\t"#.utf8
+                case 0x0A: bytes += #"\n"#.utf8
+                case 0x0C: bytes += #"\f"#.utf8
+                case 0x0D: bytes += #"\r"#.utf8
+                case 0..<0x20: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex(byte >> 4), hex(byte & 15)]
+                case UInt8(ascii: "<"): bytes += #"\u003c"#.utf8
+                case UInt8(ascii: ">"): bytes += #"\u003e"#.utf8
+                case UInt8(ascii: "&"): bytes += #"\u0026"#.utf8
+                case 0xE2 where index + 2 < utf8.count && utf8[index + 1] == 0x80 && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9):
+                    bytes += (utf8[index + 2] == 0xA8 ? #"\u2028"# : #"\u2029"#).utf8
+                    index += 2
+                default: bytes.append(byte)
+                }
+                index += 1
             }
-            index += 1
         }
-        return String(decoding: escaped, as: UTF8.self)
+        bytes.append(UInt8(ascii: "\""))
     }
 }

@@ -56,8 +56,8 @@ struct SearchIndex: Equatable {
     }
 
     /// The JSON the script reads: `{"pages": [[href, title, summary, headings, body], …]}`,
-    /// as ``ScriptJSON/encode(_:)`` would write it, written straight into one buffer: at
-    /// 10,000 pages it is over 10 MB.
+    /// the bytes `JSONEncoder` would write, escaped for a script (``ScriptJSON``), written
+    /// straight into one buffer: at 10,000 pages it is over 10 MB.
     var json: String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(entries.reduce(64) { $0 + 16 + $1.href.utf8.count + $1.title.utf8.count + $1.summary.utf8.count + $1.headings.utf8.count + $1.body.utf8.count })

@@ -1,8 +1,8 @@
 extension StructuredData.Value {
-    /// The value as script-safe JSON: the same bytes as ``ScriptJSON/encode(_:)`` gives
-    /// (Foundation's `JSONEncoder` with sorted keys and unescaped slashes, then the script
-    /// escapes), written in one pass. Every article page has JSON-LD, and `JSONEncoder`
-    /// was most of its cost; `StructuredDataTests` compares the two on awkward strings.
+    /// The value as script-safe JSON: the bytes Foundation's `JSONEncoder` gives (sorted
+    /// keys, unescaped slashes), escaped for a script by ``ScriptJSON``, written in one
+    /// pass. Every article page has JSON-LD, and `JSONEncoder` was most of its cost;
+    /// `StructuredDataTests` compares the two on awkward strings.
     var scriptJSON: String {
         var output: [UInt8] = []
         output.reserveCapacity(1024)

@@ -4,21 +4,11 @@
 /// ``ScriptJSON``'s rules, so no value can end the script element.
 enum StructuredData {
     /// A JSON value; objects encode with sorted keys, so output is deterministic.
-    indirect enum Value: Encodable, Equatable {
+    indirect enum Value: Equatable {
         case string(String)
         case number(Int)
         case array([Value])
         case object([String: Value])
-
-        func encode(to encoder: Encoder) throws {
-            var container = encoder.singleValueContainer()
-            switch self {
-            case .string(let value): try container.encode(value)
-            case .number(let value): try container.encode(value)
-            case .array(let value): try container.encode(value)
-            case .object(let value): try container.encode(value)
-            }
-        }
     }
 
     static let context = Value.string("https://schema.org")

@@ -40,7 +40,7 @@ import Testing
         let tricky = controls + "\"\\/ é \u{7F} \u{2028}\u{2029} 😀 </script> <!-- &amp;"
         index.entries = [.init(href: "a/b.html", title: tricky, summary: "", headings: "x y", body: tricky),
                          .init(href: "plan.html", title: "Plan", summary: "S")]
-        let expected = ScriptJSON.encode(["pages": index.entries.map { [$0.href, $0.title, $0.summary, $0.headings, $0.body] }])
+        let expected = try ReferenceJSON.encode(["pages": index.entries.map { [$0.href, $0.title, $0.summary, $0.headings, $0.body] }])
         #expect(index.json == expected)
     }
 
