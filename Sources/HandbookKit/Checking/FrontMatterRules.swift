@@ -63,7 +63,7 @@ struct SourcesRule: PageRule {
         guard !page.isSectionIndex else { return [] }
         let sources = page.frontMatter.sources ?? []
         guard !sources.isEmpty else { return [Finding(file: page.file, line: page.line(of: "sources"), message: Message.noSources)] }
-        return sources.filter { !citesWellFormedURL($0) }.map {
+        return sources.filter { !SourceCitation($0).hasWellFormedURL }.map {
             Finding(file: page.file, line: page.line(of: "sources"), message: Message.badSource($0))
         }
     }

@@ -48,9 +48,19 @@ struct SourceCitation: Equatable {
 
     /// Whether the URL has a host with a dot and no spaces: enough to catch a missing or
     /// mangled link without a network request.
+    /// ASCII URLs, nearly all, are read as bytes: the `sources` rule asks this of every entry.
     var hasWellFormedURL: Bool {
-        guard let url, let schemeEnd = url.range(of: "://") else { return false }
-        let host = url[schemeEnd.upperBound...].prefix { $0 != "/" && $0 != "?" && $0 != "#" }
-        return host.contains(".") && !host.hasPrefix(".") && !host.hasSuffix(".") && !url.contains(" ")
+        guard let url else { return false }
+        guard url.utf8.allSatisfy({ $0 < 0x80 }) else {
+            guard let schemeEnd = url.range(of: "://") else { return false }
+            let host = url[schemeEnd.upperBound...].prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+            return host.contains(".") && !host.hasPrefix(".") && !host.hasSuffix(".") && !url.contains(" ")
+        }
+        // Only URLs starting `http://` or `https://` are kept, so the host follows the first `:`.
+        let bytes = Array(url.utf8)
+        guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { return false }
+        let host = bytes[(colon + 3)...].prefix { $0 != UInt8(ascii: "/") && $0 != UInt8(ascii: "?") && $0 != UInt8(ascii: "#") }
+        return host.contains(UInt8(ascii: ".")) && host.first != UInt8(ascii: ".") && host.last != UInt8(ascii: ".")
+            && !bytes.contains(0x20)
     }
 }
