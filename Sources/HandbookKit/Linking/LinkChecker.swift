@@ -77,10 +77,10 @@ struct LinkChecker {
     /// undoing ``outputPath(forSource:)`` instead of mapping every page's output up front.
     private func page(writtenTo output: String) -> String? {
         var candidates = [output]
-        if output.utf8.count >= 5, output.utf8.suffix(5).elementsEqual(".html".utf8) {
+        if output.hasUTF8Suffix(".html") {
             let base = Substring(output.utf8.dropLast(5))
             candidates.append(base + ".md")
-            if base == "index" || base.utf8.count >= 6 && base.utf8.suffix(6).elementsEqual("/index".utf8) {
+            if base == "index" || base.hasUTF8Suffix("/index") {
                 candidates.append(base.dropLast(5) + "_index.md")
             }
         }

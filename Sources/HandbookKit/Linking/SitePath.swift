@@ -57,7 +57,7 @@ public struct SitePath: Sendable, Hashable, Comparable, CustomStringConvertible 
     public var rootRelative: String { value }
 
     public static func < (lhs: SitePath, rhs: SitePath) -> Bool {
-        lhs.value.utf8.lexicographicallyPrecedes(rhs.value.utf8)
+        utf8Precedes(lhs.value, rhs.value)
     }
 
     public static let home = SitePath("index.html")
@@ -79,7 +79,7 @@ extension Page {
 /// `_index.md` becomes `index.html`; other files keep their path.
 func outputPath(forSource source: String) -> String {
     let utf8 = source.utf8
-    guard utf8.count >= 3, utf8.suffix(3).elementsEqual(".md".utf8) else { return source }
+    guard source.hasUTF8Suffix(".md") else { return source }
     // Bytes, not characters: every link and list entry asks for a page's output path.
     let base = utf8.dropLast(3)
     if base.elementsEqual("_index".utf8) { return "index.html" }
@@ -98,4 +98,12 @@ func outputPath(forSource source: String) -> String {
     path += Substring(base.prefix(keep))
     path += ending
     return path
+}
+
+extension StringProtocol {
+    /// Whether the text ends with `suffix`, compared by UTF-8 bytes: paths and URLs are
+    /// tested for their endings on every link, and `hasSuffix` compares Characters.
+    func hasUTF8Suffix(_ suffix: String) -> Bool {
+        utf8.count >= suffix.utf8.count && utf8.suffix(suffix.utf8.count).elementsEqual(suffix.utf8)
+    }
 }

@@ -40,7 +40,7 @@ struct LinkResolver {
         guard let resolved = SitePath(normalizing: joined) else { return (.outside(url), fragment, url) }
         let isFolder = path.utf8.last == UInt8(ascii: "/") || resolved.value.isEmpty
         let targetSource = isFolder ? joinPath(resolved.value, "_index.md") : resolved.value
-        let target: LinkTarget = targetSource.utf8.reversed().starts(with: "dm.".utf8) ? .page(targetSource) : .file(targetSource)
+        let target: LinkTarget = targetSource.hasUTF8Suffix(".md") ? .page(targetSource) : .file(targetSource)
         var output = here.relative(to: SitePath(outputPath(forSource: targetSource)), fragment: fragment)
         if let query { output = Self.insert(query: query, into: output) }
         return (target, fragment, output)

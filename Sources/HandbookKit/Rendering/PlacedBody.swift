@@ -45,7 +45,7 @@ public enum PageAnchor {
     public static func page(_ output: SitePath) -> String {
         // Bytes: every heading and link of every placed body asks for its page's anchor.
         var path = output.value.utf8[...]
-        if path.reversed().starts(with: "lmth.".utf8) { path = path.dropLast(5) }
+        if output.value.hasUTF8Suffix(".html") { path = path.dropLast(5) }
         let slash = path.lastIndex(of: UInt8(ascii: "/"))
         // The home page is no body of its own: `#` leads to the top of the page.
         if path[(slash.map(path.index(after:)) ?? path.startIndex)...].elementsEqual("index".utf8) {
@@ -125,7 +125,7 @@ extension PlacedBody {
     static func url(_ url: String, from page: Page, anchor: String, placement: Placement, resolver: LinkResolver) -> String {
         if url.utf8.first == UInt8(ascii: "#") {
             let fragment = String(Substring(url.utf8.dropFirst()))
-            guard placement == .print, page.output.value.utf8.reversed().starts(with: "lmth.".utf8) else {
+            guard placement == .print, page.output.value.hasUTF8Suffix(".html") else {
                 return base.relative(to: page.output, fragment: fragment)
             }
             return "#" + (fragment.isEmpty ? anchor : anchor + "." + fragment)
@@ -133,7 +133,7 @@ extension PlacedBody {
         let resolved = resolver.resolve(url)
         guard case .file(let path) = resolved.target else { return resolved.output }
         let target = SitePath(path)
-        guard placement == .print, path.utf8.reversed().starts(with: "lmth.".utf8) else { return resolved.output }
+        guard placement == .print, path.hasUTF8Suffix(".html") else { return resolved.output }
         guard let fragment = resolved.fragment, !fragment.isEmpty else { return "#" + PageAnchor.page(target) }
         return "#" + PageAnchor.heading(fragment, in: target)
     }
