@@ -49,7 +49,7 @@ let package = Package(
         ),
         .testTarget(
             name: "HandbookKitTests",
-            dependencies: ["HandbookKit", "handbook"],
+            dependencies: ["HandbookKit", "handbook", "CCmark"],
             exclude: ["Fixtures"]
         ),
         .testTarget(

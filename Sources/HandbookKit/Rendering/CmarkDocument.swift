@@ -10,7 +10,7 @@ import Glibc
 final class CmarkDocument {
     /// A node borrowed from the tree; valid only while the document lives.
     struct Node {
-        fileprivate let pointer: OpaquePointer
+        let pointer: OpaquePointer
 
         var type: cmark_node_type { cmark_node_get_type(pointer) }
         var url: String { cmark_node_get_url(pointer).map { String(cString: $0) } ?? "" }
@@ -52,15 +52,10 @@ final class CmarkDocument {
         func setURL(_ url: String) {
             cmark_node_set_url(pointer, url)
         }
-
-        /// The next sibling, if any.
-        var next: Node? { cmark_node_next(pointer).map(Node.init) }
-
-        /// Whether two values borrow the same node.
-        func isSame(as other: Node) -> Bool { pointer == other.pointer }
     }
 
-    private let root: OpaquePointer
+    /// Internal for the renderer (``bodyHTML(sizeHint:)``), which walks it on its own.
+    let root: OpaquePointer
 
     /// Parses Markdown. Smart punctuation gives readers real quotes and dashes; safe mode
     /// (cmark's default) drops raw HTML and `javascript:` URLs.
@@ -88,26 +83,6 @@ final class CmarkDocument {
                 visit(Node(pointer: node))
             }
         }
-    }
-
-    /// Replaces a heading with a custom block that renders `<hN id="…">`. cmark's HTML
-    /// renderer has no heading ids, and a custom block keeps its safe mode for the
-    /// heading's contents (raw HTML inside stays omitted). Call after iterating.
-    /// - Parameters:
-    ///   - heading: A heading node of this document.
-    ///   - id: An id made only of letters, digits, `-` and `_` (no escaping needed).
-    /// - Returns: The node that now stands where the heading was.
-    @discardableResult
-    func giveID(_ id: String, to heading: Node) -> Node {
-        let level = heading.headingLevel
-        guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return heading }
-        setHeading(Node(pointer: block), level: level, id: id)
-        while let child = cmark_node_first_child(heading.pointer) {
-            cmark_node_append_child(block, child)
-        }
-        cmark_node_replace(heading.pointer, block)
-        cmark_node_free(heading.pointer)
-        return Node(pointer: block)
     }
 
     /// Turns paragraphs written as pipe tables into `<table>` markup. A table parses as a
@@ -211,60 +186,5 @@ final class CmarkDocument {
         if lineText.hasPrefix("|"), cells.first?.isEmpty == true { cells.removeFirst() }
         if lineText.hasSuffix("|"), cells.count > 1, cells.last?.isEmpty == true { cells.removeLast() }
         return cells
-    }
-
-    /// Renders the tree as HTML in safe mode.
-    func html() -> String {
-        Self.html(of: root)
-    }
-
-    /// Renders the tree as two HTML parts: the top-level blocks before `split`, and the
-    /// rest. Lets a template put a box just above an exercise's steps without touching
-    /// the HTML afterwards.
-    func html(splittingBefore split: Node) -> (before: String, from: String) {
-        guard cmark_node_parent(split.pointer) == root else { return (html(), "") }
-        var before = "", from = ""
-        var reachedSplit = false
-        var child = cmark_node_first_child(root)
-        while let node = child {
-            if node == split.pointer { reachedSplit = true }
-            if reachedSplit { from += Self.html(of: node) } else { before += Self.html(of: node) }
-            child = cmark_node_next(node)
-        }
-        return (before, from)
-    }
-
-    /// Makes a block from ``giveID(_:to:)`` render another heading level or id: the same
-    /// body placed inside a bigger page (print.html, the exercise plan) sits lower in its
-    /// outline and needs ids unique across that page.
-    /// - Parameters:
-    ///   - block: A block returned by ``giveID(_:to:)``.
-    ///   - level: 1 to 6.
-    ///   - id: Letters, digits and `-_.:` only (no escaping needed).
-    func setHeading(_ block: Node, level: Int, id: String) {
-        cmark_node_set_on_enter(block.pointer, "<h\(level) id=\"\(id)\">")
-        cmark_node_set_on_exit(block.pointer, "</h\(level)>")
-    }
-
-    /// Renders the top-level blocks in consecutive parts: the first part ends just before
-    /// `splits[0]`, the next runs from there to just before `splits[1]`, and so on. Splits that
-    /// are not top-level blocks are ignored, so their part is empty.
-    /// - Returns: `splits.count + 1` HTML strings.
-    func html(parts splits: [Node]) -> [String] {
-        var parts = Array(repeating: "", count: splits.count + 1)
-        var part = 0
-        var child = cmark_node_first_child(root)
-        while let node = child {
-            while part < splits.count, splits[part...].contains(where: { $0.pointer == node }) { part += 1 }
-            parts[part] += Self.html(of: node)
-            child = cmark_node_next(node)
-        }
-        return parts
-    }
-
-    private static func html(of node: OpaquePointer) -> String {
-        guard let rendered = cmark_render_html(node, CMARK_OPT_DEFAULT | CMARK_OPT_SMART) else { return "" }
-        defer { free(rendered) }
-        return String(cString: rendered)
     }
 }

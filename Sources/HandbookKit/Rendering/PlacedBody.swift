@@ -1,33 +1,27 @@
 import CCmark
 
-/// A page body rendered for a page other than its own: `print.html`, which holds the whole
+/// A page body as placed on a page other than its own: `print.html`, which holds the whole
 /// handbook, or the exercise plan, which holds every exercise's steps. Both sit at the site
 /// root, so links and images are made relative to it; ids are prefixed with ``PageAnchor``
 /// so that many bodies on one page never share an id; headings move down the outline.
-public struct PlacedBody: Sendable, Equatable {
-    /// The whole body, or on an exercise page the part before `## How to do it`.
-    public var beforeSteps = ""
-    /// The `## How to do it` heading alone.
-    public var stepsHeading = ""
-    /// The blocks under `## How to do it`, up to the next heading of its level: the
-    /// illustration and the numbered steps.
-    public var steps = ""
-    /// Everything after the steps.
-    public var afterSteps = ""
-
-    public init(beforeSteps: String = "", stepsHeading: String = "", steps: String = "", afterSteps: String = "") {
-        self.beforeSteps = beforeSteps
-        self.stepsHeading = stepsHeading
-        self.steps = steps
-        self.afterSteps = afterSteps
-    }
-
+enum PlacedBody {
     /// Where a body is placed, which decides what its internal links become.
     enum Placement {
         /// `print.html`: links to pages become links to their place within the page.
         case print
         /// Another root-level page (the exercise plan): links lead to the real pages.
         case root
+    }
+
+    /// The parts of a body that templates show apart.
+    enum Part {
+        /// The whole body, or on an exercise page the part before `## How to do it`.
+        case beforeSteps
+        /// On an exercise page, `## How to do it` and all after it; otherwise nothing.
+        case fromSteps
+        /// On an exercise page, the blocks under `## How to do it` up to the next heading of
+        /// its level: the illustration and the numbered steps; otherwise nothing.
+        case steps
     }
 
     /// The root-level page a placed body's URLs are relative to.
@@ -70,49 +64,49 @@ public enum PageAnchor {
     }
 }
 
-/// A body heading after ``CmarkDocument/giveID(_:to:)``: its block, level and page id.
-typealias HeadingBlock = (block: CmarkDocument.Node, level: Int, id: String)
-
-extension CmarkDocument {
-    /// Every link and image node with its URL as the page itself shows it. Collected after
-    /// the tree's last change of shape, so every node is still alive when it is re-pointed.
-    func linkNodes() -> [(node: Node, url: String)] {
-        var found: [(node: Node, url: String)] = []
-        forEachNode { node in
-            if node.type == CMARK_NODE_LINK || node.type == CMARK_NODE_IMAGE { found.append((node, node.url)) }
-        }
-        return found
+extension RenderedPage {
+    /// Part of the body, made when a template shows it.
+    /// - Parameter placement: Where the body is placed; nil for the page itself.
+    func html(_ part: PlacedBody.Part, placedAt placement: PlacedBody.Placement? = nil) -> TemplateValue {
+        .deferredHTML(DeferredHTML { self.append(part, placedAt: placement, to: &$0) })
     }
 
-    /// Renders the body as placed on a root-level page. Changes heading tags and URLs in
-    /// place, so call it after the page's own HTML is rendered.
-    /// - Parameters:
-    ///   - placement: Where the body goes.
-    ///   - page: The page the body belongs to.
-    ///   - headings: The body's headings, in order.
-    ///   - links: From ``linkNodes()``, before any placement changed them.
-    func placed(_ placement: PlacedBody.Placement, page: Page, headings: [HeadingBlock],
-                links: [(node: Node, url: String)]) -> PlacedBody {
+    /// Appends part of the body. On the page itself headings carry their ids and `.md` links
+    /// are rewritten to `.html`; placed at the root, headings move down the outline and take
+    /// ids prefixed with ``PageAnchor``, and URLs are rewritten for the placement.
+    func append(_ part: PlacedBody.Part, placedAt placement: PlacedBody.Placement? = nil, to output: inout [UInt8]) {
+        let parts = stepsParts
+        let range = switch part {
+        case .beforeSteps: parts?[0] ?? 0..<body.count
+        case .fromSteps: parts.map { $0[1].lowerBound..<body.count } ?? 0..<0
+        case .steps: parts?[2] ?? 0..<0
+        }
+        guard let placement else {
+            body.fill(range, into: &output) { (headings[$0].level, headings[$0].id) }
+            return
+        }
         let shift = placement == .print && !page.isSectionIndex ? 2 : 1
         let anchor = PageAnchor.page(page.output)
-        for heading in headings {
-            setHeading(heading.block, level: min(6, heading.level + shift), id: anchor + "." + heading.id)
-        }
         let resolver = LinkResolver(source: page.source, placedAt: PlacedBody.base)
-        for link in links where !link.url.isEmpty {
-            link.node.setURL(PlacedBody.url(link.url, from: page, anchor: anchor, placement: placement, resolver: resolver))
+        body.fill(range, into: &output) { index in
+            (min(6, headings[index].level + shift), anchor + "." + headings[index].id)
+        } url: { url in
+            url.isEmpty ? url : PlacedBody.url(url, from: page, anchor: anchor, placement: placement, resolver: resolver)
         }
+    }
+
+    /// On an exercise page whose `## How to do it` is a top-level block, the body's parts:
+    /// before that heading, the heading, the blocks up to the next heading of its level
+    /// (the illustration and the numbered steps), and the rest.
+    private var stepsParts: [Range<Int>]? {
         guard page.frontMatter.exercise != nil,
-              let position = headings.firstIndex(where: { $0.id == RenderedPage.stepsHeadingID })
-        else { return PlacedBody(beforeSteps: html()) }
-        let steps = headings[position]
-        var splits = [steps.block]
-        if let first = steps.block.next {
-            splits.append(first)
-            if let end = headings[(position + 1)...].first(where: { $0.level <= steps.level }) { splits.append(end.block) }
-        }
-        let parts = html(parts: splits) + ["", "", ""]
-        return PlacedBody(beforeSteps: parts[0], stepsHeading: parts[1], steps: parts[2], afterSteps: parts[3])
+              let index = headings.firstIndex(where: { $0.id == Self.stepsHeadingID }),
+              let heading = body.topLevelBlock(ofHeading: index)
+        else { return nil }
+        // A next heading of the level inside a list or quote can't end the steps.
+        let next = headings.indices.dropFirst(index + 1).first { headings[$0].level <= headings[index].level }
+        let end = next.flatMap { body.topLevelBlock(ofHeading: $0)?.lowerBound } ?? body.count
+        return [0..<heading.lowerBound, heading, heading.upperBound..<end, end..<body.count]
     }
 }
 

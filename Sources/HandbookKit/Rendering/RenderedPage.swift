@@ -1,12 +1,9 @@
 /// A page after Markdown rendering: its HTML body and what the body refers to.
 public struct RenderedPage: Sendable, Equatable {
     public var page: Page
-    /// The body as HTML, headings carrying ids and `.md` links rewritten to `.html`; on an
-    /// exercise page, only the part before `## How to do it`.
-    public var html: String
-    /// On an exercise page, the body from `## How to do it` on, so the template can put the
-    /// "Stop if" box just above the steps; otherwise empty.
-    public var htmlFromSteps: String
+    /// The body, rendered once for the page itself and for the pages that hold many
+    /// pages' bodies (``html(_:placedAt:)``).
+    var body: BodyHTML
     public var headings: [Heading]
     public var links: [LinkReference]
     public var images: [ImageReference]
@@ -15,20 +12,12 @@ public struct RenderedPage: Sendable, Equatable {
     /// site-wide stages, and kept instead of the text itself.
     var proseCounts = ProseCounts()
     var searchEntry = SearchIndex.Entry(href: "", title: "", summary: "")
-    /// The body as placed in `print.html`: ids unique across the handbook, links to pages
-    /// turned into links within the print page.
-    public var printBody = PlacedBody()
-    /// The body as placed on another root-level page (the exercise plan), links leading to
-    /// the real pages; only exercises and the red-flags page, the ones the plan shows.
-    public var rootBody = PlacedBody()
-
     /// The id of the exercise heading the "Stop if" box goes above.
     public static let stepsHeadingID = "how-to-do-it"
 
-    public init(page: Page, html: String, htmlFromSteps: String = "", headings: [Heading], links: [LinkReference], images: [ImageReference]) {
+    init(page: Page, body: BodyHTML = BodyHTML(), headings: [Heading], links: [LinkReference], images: [ImageReference]) {
         self.page = page
-        self.html = html
-        self.htmlFromSteps = htmlFromSteps
+        self.body = body
         self.headings = headings
         self.links = links
         self.images = images

@@ -10,7 +10,6 @@ func render(_ page: Page) -> (RenderedPage, [Diagnostic]) {
     let source = SourceText(page.body)
     var slugger = HeadingSlugger()
     var headings: [Heading] = []
-    var headingNodes: [(CmarkDocument.Node, String)] = []
     var links: [LinkReference] = []
     var images: [ImageReference] = []
     var prose: [ProseBlock] = []
@@ -24,7 +23,6 @@ func render(_ page: Page) -> (RenderedPage, [Diagnostic]) {
             let text = node.plainText
             let id = slugger.id(for: text)
             headings.append(Heading(level: node.headingLevel, text: text, id: id, line: node.line + lineOffset))
-            headingNodes.append((node, id))
         case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
             let url = node.url
             let (target, fragment, output) = resolver.resolve(url)
@@ -49,25 +47,9 @@ func render(_ page: Page) -> (RenderedPage, [Diagnostic]) {
     }
     // Replacing nodes while cmark's iterator walks them would invalidate it.
     document.convertPipeTables()
-    var steps: CmarkDocument.Node?
-    var blocks: [HeadingBlock] = []
-    for ((node, id), heading) in zip(headingNodes, headings) {
-        let block = document.giveID(id, to: node)
-        if id == RenderedPage.stepsHeadingID { steps = block }
-        blocks.append((block, heading.level, id))
-    }
-    let html = page.frontMatter.exercise != nil && steps != nil
-        ? document.html(splittingBefore: steps!)
-        : (document.html(), "")
-    var rendered = RenderedPage(page: page, html: html.0, htmlFromSteps: html.1, headings: headings, links: links, images: images)
+    var rendered = RenderedPage(page: page, body: document.bodyHTML(sizeHint: page.body.utf8.count),
+                                headings: headings, links: links, images: images)
     rendered.proseCounts = ProseCounts(prose)
-    // The same tree, re-pointed, for print.html and the exercise plan: one parse, three renders.
-    let linkNodes = document.linkNodes()
-    rendered.printBody = document.placed(.print, page: page, headings: blocks, links: linkNodes)
-    // Only the exercise plan shows bodies at the root: exercises' steps, and the red flags.
-    if page.frontMatter.exercise != nil || page.source == RenderedSite.emergencySource {
-        rendered.rootBody = document.placed(.root, page: page, headings: blocks, links: linkNodes)
-    }
     rendered.searchEntry = SearchIndex.entry(rendered, prose: prose)
     rendered.page.body = ""
     return (rendered, diagnostics)

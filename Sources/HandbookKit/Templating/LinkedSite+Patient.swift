@@ -23,7 +23,7 @@ extension LinkedSite {
                 "titleID": .text(PageAnchor.part("title", of: section.index.output)),
                 "title": .text(intro.page.frontMatter.title),
                 "summary": .text(intro.page.frontMatter.summary ?? ""),
-                "contentIntro": .text(intro.printBody.beforeSteps),
+                "contentIntro": intro.html(.beforeSteps, placedAt: .print),
                 "pages": .list(pages),
             ]
             if !pages.isEmpty { chapter["contents"] = ["items": .list(pages)] }
@@ -34,7 +34,6 @@ extension LinkedSite {
 
     private func printedPage(_ rendered: RenderedPage) -> TemplateValue {
         let page = rendered.page
-        let body = rendered.printBody
         let anchors = PrintAnchors(page.output)
         let titleID = anchors.part("title")
         var values: TemplateObject = [
@@ -42,8 +41,8 @@ extension LinkedSite {
             "titleID": .text(titleID),
             "title": .text(page.frontMatter.title),
             "summary": .text(page.frontMatter.summary ?? ""),
-            "content": .text(body.beforeSteps),
-            "contentFromSteps": .text(body.stepsHeading + body.steps + body.afterSteps),
+            "content": rendered.html(.beforeSteps, placedAt: .print),
+            "contentFromSteps": rendered.html(.fromSteps, placedAt: .print),
         ]
         if let sources = PageContext.sources(page.frontMatter) { values["sources"] = sources }
         if let reviewed = page.frontMatter.reviewed { values["reviewed"] = .text(reviewed.longForm) }
@@ -87,12 +86,12 @@ extension LinkedSite {
                 "title": .text(rendered.page.frontMatter.title),
                 "href": .text(context.href(output)),
                 "exercise": PageContext.exercise(exercise, boxID: anchors.part(""), boxLevel: 4, boxOf: titleID),
-                "contentSteps": .text(rendered.rootBody.steps),
+                "contentSteps": rendered.html(.steps, placedAt: .root),
             ]
         })
         if let emergency = emergencyPage.flatMap(page) {
             values["redFlags"] = ["title": .text(emergency.page.frontMatter.title), "href": .text(context.href(emergency.page.output)),
-                                  "contentBody": .text(emergency.rootBody.beforeSteps)]
+                                  "contentBody": emergency.html(.beforeSteps, placedAt: .root)]
         }
         return values
     }

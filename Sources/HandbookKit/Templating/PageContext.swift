@@ -83,8 +83,8 @@ struct PageContext {
         var context = common(title: matter.title, description: matter.summary ?? "", section: page.section, current: page.source)
         context["title"] = .text(matter.title)
         context["summary"] = .text(matter.summary ?? "")
-        context["content"] = .text(rendered.html)
-        context["contentFromSteps"] = .text(rendered.htmlFromSteps)
+        context["content"] = rendered.html(.beforeSteps)
+        context["contentFromSteps"] = rendered.html(.fromSteps)
         if !page.isSectionIndex, let section = folder.sections.first(where: { $0.slug == page.section }) {
             context["breadcrumbs"] = [["title": .text(section.title), "href": .text(section.href)]]
         }

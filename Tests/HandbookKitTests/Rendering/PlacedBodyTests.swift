@@ -11,14 +11,14 @@ import Testing
 
     @Test func headingIDsArePrefixedWithThePageAndHeadingsMoveDown() {
         let (rendered, _) = render(page("## Steps\n\n## Steps\n\n### Don't bounce\n"))
-        #expect(rendered.printBody.beforeSteps.contains("<h4 id=\"exercises__bridge.steps\">"))
-        #expect(rendered.printBody.beforeSteps.contains("<h4 id=\"exercises__bridge.steps-1\">"))
-        #expect(rendered.printBody.beforeSteps.contains("<h5 id=\"exercises__bridge.dont-bounce\">"))
-        #expect(rendered.rootBody.beforeSteps.contains("<h3 id=\"exercises__bridge.steps\">"))
+        #expect(rendered.string(.beforeSteps, placedAt: .print).contains("<h4 id=\"exercises__bridge.steps\">"))
+        #expect(rendered.string(.beforeSteps, placedAt: .print).contains("<h4 id=\"exercises__bridge.steps-1\">"))
+        #expect(rendered.string(.beforeSteps, placedAt: .print).contains("<h5 id=\"exercises__bridge.dont-bounce\">"))
+        #expect(rendered.string(.beforeSteps, placedAt: .root).contains("<h3 id=\"exercises__bridge.steps\">"))
         // The page itself keeps its own ids and levels.
         #expect(rendered.html.contains("<h2 id=\"steps\">"))
         let (intro, _) = render(page("## About\n", source: "exercises/_index.md", exercise: false))
-        #expect(intro.printBody.beforeSteps.contains("<h3 id=\"exercises.about\">"), "a section intro sits one level higher")
+        #expect(intro.string(.beforeSteps, placedAt: .print).contains("<h3 id=\"exercises.about\">"), "a section intro sits one level higher")
     }
 
     @Test(arguments: [
@@ -34,36 +34,32 @@ import Testing
     ])
     func linksAreRewrittenForTheirPlace(markdown: String, print: String, root: String) {
         let (rendered, _) = render(page(markdown))
-        #expect(rendered.printBody.beforeSteps.contains("\"\(print)\""), "\(rendered.printBody.beforeSteps)")
-        #expect(rendered.rootBody.beforeSteps.contains("\"\(root)\""), "\(rendered.rootBody.beforeSteps)")
-    }
-
-    @Test func onlyExercisesAndTheRedFlagsPageArePlacedAtTheRoot() {
-        #expect(render(page("Text.\n", source: "understanding/causes.md", exercise: false)).0.rootBody == PlacedBody())
-        #expect(render(page("Text.\n", source: RenderedSite.emergencySource, exercise: false)).0.rootBody.beforeSteps.contains("Text."))
+        #expect(rendered.string(.beforeSteps, placedAt: .print).contains("\"\(print)\""), "\(rendered.string(.beforeSteps, placedAt: .print))")
+        #expect(rendered.string(.beforeSteps, placedAt: .root).contains("\"\(root)\""), "\(rendered.string(.beforeSteps, placedAt: .root))")
     }
 
     @Test func linksInTablesAreRewrittenToo() {
         let (rendered, _) = render(page("| Move | Dose |\n|---|---|\n| [Plank](plank.md) | 10 s |\n"))
-        #expect(rendered.printBody.beforeSteps.contains("<a href=\"#exercises__plank\">Plank</a>"))
+        #expect(rendered.string(.beforeSteps, placedAt: .print).contains("<a href=\"#exercises__plank\">Plank</a>"))
     }
 
     @Test func unsafeLinksStayEmpty() {
         let (rendered, _) = render(page("[x](javascript:alert(1))"))
-        #expect(rendered.printBody.beforeSteps.contains("href=\"\""))
+        #expect(rendered.string(.beforeSteps, placedAt: .print).contains("href=\"\""))
     }
 
     @Test func exerciseBodiesSplitAroundTheSteps() {
         let body = "## Who it helps\n\nYou.\n\n## How to do it\n\n![Lying down](bridge.svg)\n\n1. Lie down.\n\n### Chair version\n\nSit.\n\n## Common mistakes\n\nNone.\n"
         let (rendered, _) = render(page(body, exercise: true))
-        let placed = rendered.rootBody
-        #expect(placed.beforeSteps.contains("who-it-helps") && !placed.beforeSteps.contains("Lie down"))
-        #expect(placed.stepsHeading.hasPrefix("<h3 id=\"exercises__bridge.how-to-do-it\">"))
-        #expect(placed.stepsHeading.contains("How to do it\n</h3>") && !placed.stepsHeading.contains("<p>"))
-        #expect(placed.steps.contains("src=\"exercises/bridge.svg\"") && placed.steps.contains("<ol>"))
-        #expect(placed.steps.contains("Chair version"), "subheadings belong to the steps")
-        #expect(!placed.steps.contains("Common mistakes"))
-        #expect(placed.afterSteps.hasPrefix("<h3 id=\"exercises__bridge.common-mistakes\">"))
+        let before = rendered.string(.beforeSteps, placedAt: .root)
+        let fromSteps = rendered.string(.fromSteps, placedAt: .root)
+        let steps = rendered.string(.steps, placedAt: .root)
+        #expect(before.contains("who-it-helps") && !before.contains("Lie down"))
+        #expect(fromSteps.hasPrefix("<h3 id=\"exercises__bridge.how-to-do-it\">\nHow to do it\n</h3>\n" + steps))
+        #expect(steps.hasPrefix("<p><img src=\"exercises/bridge.svg\"") && steps.contains("<ol>"))
+        #expect(steps.contains("Chair version"), "subheadings belong to the steps")
+        #expect(!steps.contains("Common mistakes"))
+        #expect(fromSteps.hasSuffix("<h3 id=\"exercises__bridge.common-mistakes\">\nCommon mistakes\n</h3>\n<p>None.</p>\n"))
     }
 
     @Test func anchorsAreUniqueAcrossPagesAndHeadings() {

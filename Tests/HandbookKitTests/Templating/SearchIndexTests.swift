@@ -5,7 +5,7 @@ import Testing
 @Suite struct SearchIndexTests {
     func entry(title: String, summary: String, headings: [String] = [], prose: [String] = []) -> SearchIndex.Entry {
         let page = Page(source: "exercises/bridge.md", frontMatter: FrontMatter(title: title, summary: summary), body: "", bodyLine: 1)
-        let rendered = RenderedPage(page: page, html: "", headings: headings.map { Heading(level: 2, text: $0, id: "x", line: 1) },
+        let rendered = RenderedPage(page: page, headings: headings.map { Heading(level: 2, text: $0, id: "x", line: 1) },
                                     links: [], images: [])
         return SearchIndex.entry(rendered, prose: prose.compactMap { ProseBlock(line: 1, markdownText: $0) })
     }

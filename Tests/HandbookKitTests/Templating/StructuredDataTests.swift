@@ -5,7 +5,7 @@ import Testing
 @Suite struct StructuredDataTests {
     func rendered(_ matter: FrontMatter) -> RenderedPage {
         RenderedPage(page: Page(source: "exercises/bridge.md", frontMatter: matter, body: "", bodyLine: 1),
-                     html: "", headings: [], links: [], images: [])
+                     headings: [], links: [], images: [])
     }
 
     func object(_ json: String) throws -> [String: Any] {
