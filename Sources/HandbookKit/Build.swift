@@ -78,14 +78,14 @@ public struct Build: Sendable {
         var diagnostics = templateReadProblems + templateProblems + loadProblems
         guard let site else { return (Report(diagnostics: diagnostics.sortedForOutput(), plan: nil, pageCount: 0, exerciseCount: 0, times: times), nil) }
 
-        let rendered = await site.rendered()
+        let rendered = await (consume site).rendered()
         times.lap("render")
         let (linked, linkProblems) = rendered.linked(drafts: drafts)
         times.lap("link")
         diagnostics += rendered.diagnostics + linkProblems + (await linked.checked(checkContext))
         times.lap("check")
-        let report = Report(diagnostics: diagnostics.sortedForOutput(), plan: nil, pageCount: site.pageCount,
-                            exerciseCount: site.exerciseCount, times: times)
+        let report = Report(diagnostics: diagnostics.sortedForOutput(), plan: nil, pageCount: rendered.site.pageCount,
+                            exerciseCount: rendered.site.exerciseCount, times: times)
         guard let library, !diagnostics.hasErrors else { return (report, nil) }
         return (report, (linked, library, templateSources.assets))
     }

@@ -1,3 +1,4 @@
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -19,6 +20,36 @@ extension Array where Element: Sendable {
             var parts: [(Int, [T])] = []
             for try await part in group { parts.append(part) }
             return parts.sorted { $0.0 < $1.0 }.flatMap(\.1)
+        }
+    }
+}
+
+extension Array where Element: Sendable {
+    /// ``concurrentMap(_:)`` for big elements that become small ones: each element is handed
+    /// to its task and released as soon as it is transformed, not when the whole array is.
+    /// Pages' Markdown is a fifth of a large build's memory, and its HTML takes its place.
+    /// - Parameter transform: A pure function of one element.
+    /// - Returns: The transformed elements, in order.
+    consuming func concurrentMapReleasing<T: Sendable>(_ transform: @escaping @Sendable (Element) -> T) async -> [T] {
+        let count = count
+        let handoff = Handoff(self)
+        return await Array<Int>(0..<count).concurrentMap { transform(handoff.take($0)) }
+    }
+}
+
+/// Elements taken out one by one, each by one task.
+private final class Handoff<Element: Sendable>: Sendable {
+    private let elements: Mutex<[Element?]>
+
+    init(_ elements: consuming [Element]) {
+        self.elements = Mutex(elements)
+    }
+
+    /// The element at `index`, no longer held here. Each index is taken once.
+    func take(_ index: Int) -> Element {
+        elements.withLock { elements in
+            defer { elements[index] = nil }
+            return elements[index]!
         }
     }
 }

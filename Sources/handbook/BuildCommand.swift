@@ -42,7 +42,9 @@ struct BuildCommand: AsyncParsableCommand {
                   + "with \(warnings) warning\(warnings == 1 ? "" : "s") in \(milliseconds) ms")
         }
         if timings {
-            print(report.times.stages.map { "\($0.name) \(Self.milliseconds($0.duration)) ms" }.joined(separator: ", "))
+            print(report.times.stages.map { stage in
+                "\(stage.name) \(Self.milliseconds(stage.duration)) ms" + (stage.peakBytes.map { " (peak \($0 >> 20) MiB)" } ?? "")
+            }.joined(separator: ", "))
         }
     }
 

@@ -35,10 +35,19 @@ public struct BodyHTML: Sendable, Equatable {
         self.init(html: Array(html.utf8), slots: [], urls: [])
     }
 
+    /// Keeps each array at its size: every page's body is held until the site is written,
+    /// and arrays grown while rendering are up to twice their size.
     init(html: [UInt8], slots: [Slot], urls: [UInt8]) {
-        self.html = html
-        self.slots = slots
-        self.urls = urls
+        self.html = Self.fitted(html)
+        self.slots = Self.fitted(slots)
+        self.urls = Self.fitted(urls)
+    }
+
+    private static func fitted<Element>(_ array: [Element]) -> [Element] {
+        guard array.capacity > array.count else { return array }
+        return [Element](unsafeUninitializedCapacity: array.count) { buffer, count in
+            count = array.withUnsafeBufferPointer { buffer.initialize(fromContentsOf: $0) }
+        }
     }
 
     /// The length of the HTML without the slots' contents: the end of its last range.

@@ -13,7 +13,7 @@ extension CmarkDocument {
     /// - Parameter sizeHint: The Markdown's length, to size the output once.
     func bodyHTML(sizeHint: Int = 0) -> BodyHTML {
         var html: [UInt8] = [], slots: [BodyHTML.Slot] = [], urls: [UInt8] = []
-        html.reserveCapacity(sizeHint + sizeHint / 4)
+        html.reserveCapacity(sizeHint + sizeHint / 2)
         var headings: Int32 = 0
         // Inside an image, only text is written, as its alt text.
         var alt: OpaquePointer?

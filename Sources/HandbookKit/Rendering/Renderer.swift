@@ -56,10 +56,13 @@ func render(_ page: Page) -> (RenderedPage, [Diagnostic]) {
 }
 
 extension Site {
-    /// Renders every page in parallel.
+    /// Renders every page in parallel, each page's Markdown released as soon as it is
+    /// rendered: so the site is consumed (`consume site`, or a copy is made).
     /// - Returns: The rendered site, whose diagnostics are warnings only.
-    public func rendered() async -> RenderedSite {
-        let results = await allPages.concurrentMap { render($0) }
+    public consuming func rendered() async -> RenderedSite {
+        let loaded = allPages
+        self = withoutBodies
+        let results = await loaded.concurrentMapReleasing { render($0) }
         var pages: [String: RenderedPage] = [:]
         pages.reserveCapacity(results.count)
         for (page, _) in results { pages[page.page.source] = page }
