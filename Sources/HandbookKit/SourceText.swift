@@ -1,25 +1,30 @@
 /// Converts cmark's byte columns into the Unicode-scalar columns that ``Diagnostic`` uses.
 ///
-/// Built once per Markdown body; only lines that actually carry a diagnostic are decoded.
-struct SourceText: Sendable {
-    private let bytes: [UInt8]
-    private let lineStarts: [Int]
+/// Reads the text in place, from the last line it was asked about: cmark's nodes come in
+/// document order, so a page's lines are passed once, with no copy and no index of lines.
+struct SourceText {
+    private var text: String
+    /// The 1-based line last asked about, and the offset where it starts.
+    private var line = 1
+    private var lineStart = 0
 
     init(_ text: String) {
-        bytes = Array(text.utf8)
-        var starts = [0]
-        for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
-            starts.append(offset + 1)
-        }
-        lineStarts = starts
+        self.text = text
     }
 
     /// The scalar column of a 1-based byte column on a 1-based line of this text.
-    func column(line: Int, byteColumn: Int) -> Int {
-        guard line >= 1, line <= lineStarts.count, byteColumn > 1 else { return max(byteColumn, 1) }
-        let start = lineStarts[line - 1]
-        let end = min(start + byteColumn - 1, bytes.count)
-        // Count scalar starts: every byte that is not a UTF-8 continuation byte.
-        return bytes[start..<end].reduce(1) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+    mutating func column(line target: Int, byteColumn: Int) -> Int {
+        guard target >= 1, byteColumn > 1 else { return max(byteColumn, 1) }
+        var (line, start) = target < self.line ? (1, 0) : (self.line, lineStart)
+        defer { (self.line, lineStart) = (line, start) }
+        return text.withUTF8 { bytes in
+            while line < target {
+                guard let newline = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) else { return byteColumn }
+                (line, start) = (line + 1, newline + 1)
+            }
+            let end = min(start + byteColumn - 1, bytes.count)
+            // Count scalar starts: every byte that is not a UTF-8 continuation byte.
+            return bytes[start..<end].reduce(1) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+        }
     }
 }

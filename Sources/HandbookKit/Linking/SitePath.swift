@@ -6,16 +6,22 @@ public struct SitePath: Sendable, Hashable, Comparable, CustomStringConvertible 
 
     /// Creates a path, normalizing `.` and `..`; nil when `..` climbs above the site root.
     public init?(normalizing path: String) {
-        var parts: [Substring] = []
-        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
-            switch part {
-            case ".": continue
-            case "..":
-                guard parts.popLast() != nil else { return nil }
-            default: parts.append(part)
+        // Bytes: every link of every page is normalized, and again for print and the plan.
+        var normalized: [UInt8] = []
+        normalized.reserveCapacity(path.utf8.count)
+        var partStarts: [Int] = []
+        for part in path.utf8.split(separator: UInt8(ascii: "/")) {
+            if part.elementsEqual(".".utf8) { continue }
+            if part.elementsEqual("..".utf8) {
+                guard let start = partStarts.popLast() else { return nil }
+                normalized.removeSubrange(max(start - 1, 0)...)
+                continue
             }
+            if !normalized.isEmpty { normalized.append(UInt8(ascii: "/")) }
+            partStarts.append(normalized.count)
+            normalized += part
         }
-        value = parts.joined(separator: "/")
+        value = String(decoding: normalized, as: UTF8.self)
     }
 
     /// Wraps a path already known to be normalized.

@@ -7,7 +7,7 @@ import CCmark
 func render(_ page: Page) -> (RenderedPage, [Diagnostic]) {
     let document = CmarkDocument(markdown: page.body)
     let resolver = LinkResolver(source: page.source)
-    let source = SourceText(page.body)
+    var source = SourceText(page.body)
     var slugger = HeadingSlugger()
     var headings: [Heading] = []
     var links: [LinkReference] = []
