@@ -59,17 +59,28 @@ final class CmarkDocument {
 
     /// Parses Markdown. Smart punctuation gives readers real quotes and dashes; safe mode
     /// (cmark's default) drops raw HTML and `javascript:` URLs.
+    /// The tree's memory comes from the thread's ``CmarkArena``.
     init(markdown: String) {
+        arena = CmarkArena.open()
         var markdown = markdown
-        root = markdown.withUTF8 { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { chars in
-                cmark_parse_document(chars.baseAddress, chars.count, CMARK_OPT_DEFAULT | CMARK_OPT_SMART)
-            }
+        let parser = cmark_parser_new_with_mem(CMARK_OPT_DEFAULT | CMARK_OPT_SMART, CmarkArena.allocator)
+        markdown.withUTF8 { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
         }
+        root = cmark_parser_finish(parser)
+        cmark_parser_free(parser)
     }
 
     deinit {
         cmark_node_free(root)
+        CmarkArena.close(arena)
+    }
+
+    private let arena: OpaquePointer
+
+    /// A new node whose memory comes from the same arena as the tree's, as cmark requires.
+    private static func newNode(_ type: cmark_node_type) -> OpaquePointer? {
+        cmark_node_new_with_mem(type, CmarkArena.allocator)
     }
 
     /// Visits every node once, on entry, in document order.
@@ -114,7 +125,7 @@ final class CmarkDocument {
             let row = Self.block(isHeader ? "<thead>\n<tr>" : "<tr>", isHeader ? "</tr>\n</thead>" : "</tr>")!
             let cells = Self.splitCells(line)
             for (column, alignment) in alignments.enumerated() {
-                let cell = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)!
+                let cell = Self.newNode(CMARK_NODE_CUSTOM_INLINE)!
                 cmark_node_set_on_enter(cell, "<\(tag)\(alignment.attribute)>")
                 cmark_node_set_on_exit(cell, "</\(tag)>")
                 for node in column < cells.count ? cells[column] : [] { cmark_node_append_child(cell, node) }
@@ -130,7 +141,7 @@ final class CmarkDocument {
     }
 
     private static func block(_ enter: String, _ exit: String) -> OpaquePointer? {
-        guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return nil }
+        guard let block = newNode(CMARK_NODE_CUSTOM_BLOCK) else { return nil }
         cmark_node_set_on_enter(block, enter)
         cmark_node_set_on_exit(block, exit)
         return block
@@ -178,7 +189,7 @@ final class CmarkDocument {
                 if index < pieces.count - 1 || position == line.count - 1 {
                     while piece.last == " " || piece.last == "\t" { piece = piece.dropLast() }
                 }
-                guard !piece.isEmpty, let textNode = cmark_node_new(CMARK_NODE_TEXT) else { continue }
+                guard !piece.isEmpty, let textNode = Self.newNode(CMARK_NODE_TEXT) else { continue }
                 cmark_node_set_literal(textNode, String(piece))
                 cells[cells.count - 1].append(textNode)
             }
