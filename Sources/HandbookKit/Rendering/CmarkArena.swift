@@ -10,6 +10,9 @@ import Glibc
 /// does nothing, and a thread's arena is reset when the last document parsed on it is freed.
 /// cmark's allocator takes no context, so each thread finds its arena in thread-local storage.
 ///
+/// What cmark allocates for a tree's caller, such as `cmark_render_html`'s string, comes from
+/// the arena too: it lives as long as the document and must not be passed to `free`.
+///
 /// A document must be freed on the thread that parsed it, which holds as long as no document
 /// is kept across an `await`: ``CmarkDocument`` is not `Sendable`, and checks it.
 enum CmarkArena {

@@ -83,8 +83,8 @@ import Testing
             cmark_node_replace(heading, block)
             cmark_node_free(heading)
         }
+        // Allocated in the document's arena, as the tree is: freed with it, never by `free`.
         let html = cmark_render_html(document.root, CMARK_OPT_DEFAULT | CMARK_OPT_SMART)!
-        defer { free(html) }
         return Array(UnsafeRawBufferPointer(start: html, count: strlen(html)))
     }
 

@@ -17,8 +17,8 @@ import Testing
     }
 
     func arenaHTML(_ document: CmarkDocument) -> String {
+        // Allocated in the document's arena, as the tree is: freed with it, never by `free`.
         let html = cmark_render_html(document.root, CMARK_OPT_DEFAULT | CMARK_OPT_SMART)!
-        defer { free(html) }
         return String(cString: html)
     }
 
