@@ -6,21 +6,30 @@ public struct SitePath: Sendable, Hashable, Comparable, CustomStringConvertible 
 
     /// Creates a path, normalizing `.` and `..`; nil when `..` climbs above the site root.
     public init?(normalizing path: String) {
-        // Bytes: every link of every page is normalized, and again for print and the plan.
-        var normalized: [UInt8] = []
-        normalized.reserveCapacity(path.utf8.count)
-        var partStarts: [Int] = []
-        for part in path.utf8.split(separator: UInt8(ascii: "/")) {
-            if part.elementsEqual(".".utf8) { continue }
-            if part.elementsEqual("..".utf8) {
-                guard let start = partStarts.popLast() else { return nil }
-                normalized.removeSubrange(max(start - 1, 0)...)
-                continue
+        // Bytes, one pass: every link of every page is normalized, and again for print and the plan.
+        var path = path
+        let normalized = path.withUTF8 { bytes -> [UInt8]? in
+            var normalized: [UInt8] = []
+            normalized.reserveCapacity(bytes.count)
+            var partStarts: [Int] = []
+            var start = 0
+            while start <= bytes.count {
+                let end = bytes[start...].firstIndex(of: UInt8(ascii: "/")) ?? bytes.count
+                let part = bytes[start..<end]
+                start = end + 1
+                if part.isEmpty || part.elementsEqual(".".utf8) { continue }
+                if part.elementsEqual("..".utf8) {
+                    guard let partStart = partStarts.popLast() else { return nil }
+                    normalized.removeSubrange(max(partStart - 1, 0)...)
+                    continue
+                }
+                if !normalized.isEmpty { normalized.append(UInt8(ascii: "/")) }
+                partStarts.append(normalized.count)
+                normalized.append(contentsOf: UnsafeBufferPointer(rebasing: part))
             }
-            if !normalized.isEmpty { normalized.append(UInt8(ascii: "/")) }
-            partStarts.append(normalized.count)
-            normalized += part
+            return normalized
         }
+        guard let normalized else { return nil }
         value = String(decoding: normalized, as: UTF8.self)
     }
 
