@@ -58,19 +58,27 @@ struct LinkTable: Sendable {
         self.linked = linked
         var summaries: [String: Summary] = [:]
         summaries.reserveCapacity(linked.site.pageCount)
-        for section in linked.site.sections {
-            for page in [section.index] + section.pages {
-                summaries[page.source] = Self.summary(of: page)
+        let sections = linked.site.sections
+        // Pages are read in place, by index: a page taken out of its array is copied whole.
+        for section in sections {
+            summaries[section.index.source] = Self.summary(of: section.index)
+            for index in section.pages.indices {
+                summaries[section.pages[index].source] = Self.summary(of: section.pages[index])
             }
         }
         self.summaries = summaries
-        for page in linked.site.sections.flatMap(\.pages) {
-            let here = summaries[page.source]!.output
-            let slug = page.section
-            if folders[here.folder] == nil { folders[here.folder] = makeFolder(here: here) }
-            guard folders[here.folder]!.items[slug] == nil,
-                  let section = linked.site.sections.first(where: { $0.slug == slug }) else { continue }
-            folders[here.folder]!.items[slug] = navigationItems(section.pages[...], here: here)
+        for section in sections {
+            // A section's pages mostly share one folder: each run of them is looked up once.
+            var previous: String?
+            for index in section.pages.indices {
+                let here = summaries[section.pages[index].source]!.output
+                let folder = here.folder
+                guard folder != previous else { continue }
+                previous = folder
+                if folders[folder] == nil { folders[folder] = makeFolder(here: here) }
+                guard folders[folder]!.items[section.slug] == nil else { continue }
+                folders[folder]!.items[section.slug] = navigationItems(section.pages[...], here: here)
+            }
         }
     }
 
