@@ -73,10 +73,7 @@ struct PageContext {
 
     /// A link to a page, for lists: title, summary, href and, for exercises, level.
     func entry(_ source: String) -> TemplateValue {
-        guard let page = table.summary(source) else { return [:] }
-        var entry: TemplateObject = ["title": .text(page.title), "summary": .text(page.summary), "href": .text(href(page.output))]
-        if let level = page.level { entry["level"] = .text(level) }
-        return .object(entry)
+        .object(table.entry(source, from: here) ?? [:])
     }
 
     /// Breadcrumbs, neighbours, backlinks, dates and sources of one article or exercise page.
