@@ -55,17 +55,42 @@ public struct SitePath: Sendable, Hashable, Comparable, CustomStringConvertible 
     ///   - fragment: An optional heading id, appended as `#fragment`.
     /// - Returns: A relative URL such as `../safety/when-to-stop.html#stop-rule`.
     public func relative(to target: SitePath, fragment: String? = nil) -> String {
+        var from = value, to = target.value, fragment = fragment ?? ""
         // Bytes, not path components: every page links to dozens of others.
-        let from = value.utf8, to = target.value.utf8
-        var shared = 0
-        for (offset, (a, b)) in zip(from, to).enumerated() {
-            guard a == b else { break }
-            if a == UInt8(ascii: "/") { shared = offset + 1 }
+        return from.withUTF8 { from in
+            to.withUTF8 { to in fragment.withUTF8 { Self.relative(from: from, to: to, fragment: $0) } }
         }
-        let ups = from.dropFirst(shared).reduce(0) { $0 + ($1 == UInt8(ascii: "/") ? 1 : 0) }
-        var path = String(repeating: "../", count: ups) + target.value[to.index(to.startIndex, offsetBy: shared)...]
-        if let fragment, !fragment.isEmpty { path += "#" + fragment }
-        return path
+    }
+
+    /// The link between two paths' bytes, written into one string made at its final size.
+    private static func relative(from: UnsafeBufferPointer<UInt8>, to: UnsafeBufferPointer<UInt8>,
+                                 fragment: UnsafeBufferPointer<UInt8>) -> String {
+        var shared = 0, index = 0
+        while index < min(from.count, to.count), from[index] == to[index] {
+            if from[index] == UInt8(ascii: "/") { shared = index + 1 }
+            index += 1
+        }
+        let ups = from[shared...].reduce(0) { $0 + ($1 == UInt8(ascii: "/") ? 1 : 0) }
+        let rest = UnsafeBufferPointer(rebasing: to[shared...])
+        let count = 3 * ups + rest.count + (fragment.isEmpty ? 0 : 1 + fragment.count)
+        return String(unsafeUninitializedCapacity: count) { path in
+            var end = 0
+            func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+                _ = UnsafeMutableBufferPointer(rebasing: path[end..<(end + bytes.count)]).initialize(from: bytes)
+                end += bytes.count
+            }
+            for _ in 0..<ups {
+                (path[end], path[end + 1], path[end + 2]) = (UInt8(ascii: "."), UInt8(ascii: "."), UInt8(ascii: "/"))
+                end += 3
+            }
+            append(rest)
+            if !fragment.isEmpty {
+                path[end] = UInt8(ascii: "#")
+                end += 1
+                append(fragment)
+            }
+            return end
+        }
     }
 
     /// The path from the site root, for sitemap URLs.

@@ -43,7 +43,9 @@ struct LinkTable: Sendable {
         var items: [String: [NavigationItem]] = [:]
     }
 
-    private var summaries: [String: Summary]?
+    private var summaries: [Summary] = []
+    /// Each source's place in `summaries`; nil for a table that works pages out as it goes.
+    private var positions: [String: Int]?
     private var folders: [String: Folder] = [:]
     private let linked: LinkedSite
 
@@ -56,21 +58,32 @@ struct LinkTable: Sendable {
     /// folder's links, with the navigation items of the sections its pages are in.
     init(everyPageOf linked: LinkedSite) {
         self.linked = linked
-        var summaries: [String: Summary] = [:]
+        var positions: [String: Int] = [:]
+        positions.reserveCapacity(linked.site.pageCount)
         summaries.reserveCapacity(linked.site.pageCount)
-        for section in linked.site.sections {
-            for page in [section.index] + section.pages {
-                summaries[page.source] = Self.summary(of: page)
+        let sections = linked.site.sections
+        // Pages are read in place, by index: a page taken out of its array is copied whole.
+        for section in sections {
+            positions[section.index.source] = summaries.count
+            summaries.append(Self.summary(of: section.index))
+            for index in section.pages.indices {
+                positions[section.pages[index].source] = summaries.count
+                summaries.append(Self.summary(of: section.pages[index]))
             }
         }
-        self.summaries = summaries
-        for page in linked.site.sections.flatMap(\.pages) {
-            let here = summaries[page.source]!.output
-            let slug = page.section
-            if folders[here.folder] == nil { folders[here.folder] = makeFolder(here: here) }
-            guard folders[here.folder]!.items[slug] == nil,
-                  let section = linked.site.sections.first(where: { $0.slug == slug }) else { continue }
-            folders[here.folder]!.items[slug] = navigationItems(section.pages[...], here: here)
+        self.positions = positions
+        for section in sections {
+            // A section's pages mostly share one folder: each run of them is looked up once.
+            var previous: String?
+            for index in section.pages.indices {
+                let here = summaries[positions[section.pages[index].source]!].output
+                let folder = here.folder
+                guard folder != previous else { continue }
+                previous = folder
+                if folders[folder] == nil { folders[folder] = makeFolder(here: here) }
+                guard folders[folder]!.items[section.slug] == nil else { continue }
+                folders[folder]!.items[section.slug] = navigationItems(section.pages[...], here: here)
+            }
         }
     }
 
@@ -81,13 +94,29 @@ struct LinkTable: Sendable {
 
     /// A page's output path and list entry; nil for a source that is no page.
     func summary(_ source: String) -> Summary? {
-        if let summaries { return summaries[source] }
-        return linked.page(source).map { Self.summary(of: $0.page) }
+        guard let positions else { return linked.page(source).map { Self.summary(of: $0.page) } }
+        return positions[source].map { summaries[$0] }
+    }
+
+    /// A link to a page for lists, from `here`: title, summary, href and, for exercises,
+    /// level; nil for a source that is no page.
+    func entry(_ source: String, from here: SitePath) -> TemplateObject? {
+        guard let positions else { return summary(source).map { Self.entry(in: [$0], at: 0, from: here) } }
+        return positions[source].map { Self.entry(in: summaries, at: $0, from: here) }
+    }
+
+    /// Reads the summary's fields in place: a summary copied out copied all its strings, for
+    /// each neighbour and backlink of every page.
+    private static func entry(in summaries: [Summary], at index: Int, from here: SitePath) -> TemplateObject {
+        var entry: TemplateObject = ["title": .text(summaries[index].title), "summary": .text(summaries[index].summary),
+                                     "href": .text(here.relative(to: summaries[index].output))]
+        if let level = summaries[index].level { entry["level"] = .text(level) }
+        return entry
     }
 
     /// Where a source is written.
     func output(_ source: String) -> SitePath {
-        summaries?[source]?.output ?? SitePath(outputPath(forSource: source))
+        positions?[source].map { summaries[$0].output } ?? SitePath(outputPath(forSource: source))
     }
 
     /// What the pages in `here`'s folder share.

@@ -17,7 +17,8 @@ extension LinkedSite {
         if let stop = stopPage { values["stopHref"] = .text("#" + PageAnchor.page(context.table.output(stop))) }
         values["chapters"] = .list(site.sections.compactMap { section -> TemplateValue? in
             guard let intro = page(section.index.source) else { return nil }
-            let pages = section.pages.compactMap { page($0.source).map(printedPage) }
+            // By index: a page taken out of its array is copied whole, and only its path is needed.
+            let pages = section.pages.indices.compactMap { page(section.pages[$0].source).map(printedPage) }
             var chapter: TemplateObject = [
                 "id": .text(PageAnchor.page(section.index.output)),
                 "titleID": .text(PageAnchor.part("title", of: section.index.output)),
@@ -70,13 +71,14 @@ extension LinkedSite {
             url: site.config.baseURL.map { $0 + SitePath.plan.value })).scriptJSON)
         values["groups"] = .list(exerciseIndex.byType.map { group in
             ["title": .text(group.title), "items": .list(group.pages.compactMap { source -> TemplateValue? in
-                guard let page = page(source)?.page else { return nil }
-                return ["key": .text(PageAnchor.page(page.output)), "title": .text(page.frontMatter.title),
-                        "level": .text(page.frontMatter.exercise?.level.rawValue ?? "")]
+                guard let page = context.table.summary(source) else { return nil }
+                return ["key": .text(PageAnchor.page(page.output)), "title": .text(page.title), "level": .text(page.level ?? "")]
             })]
         })
         values["items"] = .list(readingOrder.compactMap { source -> TemplateValue? in
-            guard let rendered = page(source), let exercise = rendered.page.frontMatter.exercise else { return nil }
+            // Only exercises have a level: other pages are passed over without copying them.
+            guard context.table.summary(source)?.level != nil, let rendered = page(source),
+                  let exercise = rendered.page.frontMatter.exercise else { return nil }
             let output = rendered.page.output
             let anchors = PrintAnchors(output)
             let titleID = anchors.part("title")

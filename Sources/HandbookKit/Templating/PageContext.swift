@@ -46,8 +46,11 @@ struct PageContext {
 
     /// The sections, and the current section's pages (windowed for long sections).
     private func navigation(_ links: [LinkTable.SectionLink], currentSection: String?, current: String?) -> [TemplateValue] {
-        zip(linked.site.sections, links).map { section, link in
-            guard section.slug == currentSection else { return link.entry }
+        // By index: the link's entry is shared, and a section taken out of the site is copied
+        // whole, intro and pages, so only the current one is.
+        links.indices.map { index in
+            guard links[index].slug == currentSection else { return links[index].entry }
+            let link = links[index], section = linked.site.sections[index]
             var entry: TemplateObject = ["title": .text(link.title), "href": .text(link.href), "current": true]
             var window = section.pages.indices
             var children: TemplateObject = [:]
@@ -70,10 +73,7 @@ struct PageContext {
 
     /// A link to a page, for lists: title, summary, href and, for exercises, level.
     func entry(_ source: String) -> TemplateValue {
-        guard let page = table.summary(source) else { return [:] }
-        var entry: TemplateObject = ["title": .text(page.title), "summary": .text(page.summary), "href": .text(href(page.output))]
-        if let level = page.level { entry["level"] = .text(level) }
-        return .object(entry)
+        .object(table.entry(source, from: here) ?? [:])
     }
 
     /// Breadcrumbs, neighbours, backlinks, dates and sources of one article or exercise page.

@@ -26,8 +26,8 @@ extension StructuredData.Value {
         case .object(let members):
             output.append(UInt8(ascii: "{"))
             // Keys are ASCII names chosen in code, where `JSONEncoder`'s sorting and the
-            // byte order agree.
-            for (index, member) in members.sorted(by: { $0.key < $1.key }).enumerated() {
+            // byte order agree; ``StructuredData/Members`` keeps them sorted.
+            for (index, member) in members.pairs.enumerated() {
                 if index > 0 { output.append(UInt8(ascii: ",")) }
                 ScriptJSON.appendString(member.key, to: &output)
                 output.append(UInt8(ascii: ":"))

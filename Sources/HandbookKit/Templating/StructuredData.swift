@@ -3,12 +3,43 @@
 /// `ExercisePlan` on exercise pages) and a `WebSite` on the home page. Encoded by
 /// ``ScriptJSON``'s rules, so no value can end the script element.
 enum StructuredData {
-    /// A JSON value; objects encode with sorted keys, so output is deterministic.
-    indirect enum Value: Equatable {
+    /// A JSON value; objects encode with sorted keys, so output is deterministic. Not
+    /// `indirect`: arrays and members are references already, and a box for every value
+    /// was an allocation for every string of every page's JSON-LD.
+    enum Value: Equatable {
         case string(String)
         case number(Int)
         case array([Value])
-        case object([String: Value])
+        case object(Members)
+    }
+
+    /// An object's members, kept in key order as they are set: every article page has
+    /// JSON-LD, and hashing its keys into a dictionary, then sorting them to write it, cost
+    /// more than the few comparisons of an insertion.
+    struct Members: Equatable, ExpressibleByDictionaryLiteral {
+        private(set) var pairs: [(key: String, value: Value)] = []
+
+        init(dictionaryLiteral elements: (String, Value)...) {
+            for (key, value) in elements { self[key] = value }
+        }
+
+        subscript(key: String) -> Value? {
+            get { pairs.first { $0.key == key }?.value }
+            set {
+                let index = pairs.firstIndex { $0.key >= key } ?? pairs.endIndex
+                let found = index < pairs.endIndex && pairs[index].key == key
+                switch (found, newValue) {
+                case (true, let value?): pairs[index].value = value
+                case (true, nil): pairs.remove(at: index)
+                case (false, let value?): pairs.insert((key, value), at: index)
+                case (false, nil): break
+                }
+            }
+        }
+
+        static func == (lhs: Members, rhs: Members) -> Bool {
+            lhs.pairs.elementsEqual(rhs.pairs) { $0.key == $1.key && $0.value == $1.value }
+        }
     }
 
     static let context = Value.string("https://schema.org")
@@ -31,7 +62,7 @@ enum StructuredData {
         var page = webPage(title: matter.title, description: matter.summary, config: config, url: url)
         if let reviewed = matter.reviewed { page["lastReviewed"] = .string(reviewed.description) }
         let citations = (matter.sources ?? []).map(SourceCitation.init).map { source -> Value in
-            var work: [String: Value] = ["@type": .string("CreativeWork"), "name": .string(source.title)]
+            var work: Members = ["@type": .string("CreativeWork"), "name": .string(source.title)]
             if let url = source.url, url.unicodeScalars.allSatisfy(isURLCharacter) { work["url"] = .string(url) }
             return .object(work)
         }
@@ -41,8 +72,8 @@ enum StructuredData {
     }
 
     /// A `MedicalWebPage` with what every page shares.
-    static func webPage(title: String, description: String?, config: SiteConfig, url: String?) -> [String: Value] {
-        var page: [String: Value] = [
+    static func webPage(title: String, description: String?, config: SiteConfig, url: String?) -> Members {
+        var page: Members = [
             "@context": context,
             "@type": .string("MedicalWebPage"),
             "name": .string(title),
@@ -67,7 +98,7 @@ enum StructuredData {
 
     /// The home page's JSON-LD: the handbook as a `WebSite`.
     static func website(config: SiteConfig, url: String?) -> String {
-        var site: [String: Value] = [
+        var site: Members = [
             "@context": context,
             "@type": .string("WebSite"),
             "name": .string(config.title),
@@ -80,7 +111,7 @@ enum StructuredData {
 
     /// An exercise's front matter as a schema.org `ExercisePlan`.
     static func exercisePlan(_ exercise: Exercise, title: String, summary: String?) -> Value {
-        var plan: [String: Value] = [
+        var plan: Members = [
             "@type": .string("ExercisePlan"),
             "name": .string(title),
             "exerciseType": .string(exercise.type.title),

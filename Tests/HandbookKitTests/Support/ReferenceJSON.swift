@@ -37,7 +37,7 @@ extension StructuredData.Value: Encodable {
         case .string(let value): try container.encode(value)
         case .number(let value): try container.encode(value)
         case .array(let value): try container.encode(value)
-        case .object(let value): try container.encode(value)
+        case .object(let value): try container.encode(Dictionary(uniqueKeysWithValues: value.pairs))
         }
     }
 }

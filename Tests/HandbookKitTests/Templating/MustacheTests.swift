@@ -85,6 +85,39 @@ import Testing
     @Test func theTextPragmaTurnsEscapingOffForTheRestOfTheTemplate() throws {
         #expect(try render("{{x}}\n{{% CONTENT_TYPE: TEXT}}\n{{x}}", ["x": "a&b"]) == "a&amp;b\na&b")
         #expect(try render("{{% CONTENT_TYPE: TEXT}}{{> p}}", ["x": "<"], partials: ["p": "{{x}}"]) == "<", "partials inherit it")
+        #expect(try render("{{> p}}{{x}}", ["x": "<"], partials: ["p": "{{% CONTENT_TYPE: TEXT}}{{x}}"]) == "<&lt;",
+                "a pragma in a partial ends with it")
+        #expect(try render("{{#s}}{{% CONTENT_TYPE: TEXT}}{{x}}{{/s}}{{x}}", ["s": true, "x": "<"]) == "<&lt;",
+                "a pragma in a section ends with it")
+    }
+
+    @Test func theOutermostTemplatesBlocksWinAndReachIntoPartials() throws {
+        let partials = [
+            "base": "[{{$a}}base{{/a}}|{{> inner}}]",
+            "inner": "{{$b}}inner{{/b}}",
+            "middle": "{{<base}}{{$a}}middle{{/a}}{{$b}}middle b{{/b}}{{/base}}",
+        ]
+        #expect(try render("{{<middle}}{{$a}}main{{/a}}{{/middle}}", partials: partials) == "[main|middle b]")
+        #expect(try render("{{<middle}}{{/middle}}", partials: partials) == "[middle|middle b]")
+        #expect(try render("{{<base}}{{/base}}", partials: partials) == "[base|inner]")
+    }
+
+    @Test func programsInlinePartialsAndParentsAsGroupsOfSteps() throws {
+        let templates = [
+            "main": try MustacheTemplate("<{{#s}}{{> p}}{{/s}}{{> missing}}{{a.b}}"),
+            "p": try MustacheTemplate("{{.}}!"),
+        ]
+        let program = MustacheProgram(templates["main"]!, templates: templates)
+        #expect(program.steps == [
+            .text(start: 0, count: 1),
+            .section(start: 0, count: 1, inverted: false, end: 5),
+            .group(end: 5),
+            .variable(start: 1, count: 0, escaped: true),
+            .text(start: 1, count: 1),
+            .variable(start: 1, count: 2, escaped: true),
+        ])
+        #expect(program.text == Array("<!".utf8))
+        #expect(program.names.map(\.text) == ["s", "a", "b"])
     }
 
     @Test(arguments: [

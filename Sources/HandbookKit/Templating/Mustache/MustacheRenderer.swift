@@ -1,15 +1,20 @@
 /// Fills compiled templates with a context, into UTF-8 bytes.
 struct MustacheRenderer {
-    private typealias Node = MustacheTemplate.Node
-
     let templates: [String: MustacheTemplate]
+    private let programs: [String: MustacheProgram]
+
+    init(templates: [String: MustacheTemplate]) {
+        self.templates = templates
+        programs = templates.mapValues { MustacheProgram($0, templates: templates) }
+    }
 
     /// Fills a template; an unknown name gives nothing (the library checks names before
     /// anything renders).
     /// - Returns: UTF-8 bytes, as they are written.
     func render(_ name: String, _ context: TemplateObject) -> [UInt8] {
         var output = MustacheOutput(drain: nil)
-        output.bytes.reserveCapacity(16 * 1024)
+        // Most pages fit, so few are copied as they grow.
+        output.bytes.reserveCapacity(32 * 1024)
         render(name, context, into: &output)
         return output.bytes
     }
@@ -23,22 +28,39 @@ struct MustacheRenderer {
     }
 
     private func render(_ name: String, _ context: TemplateObject, into output: inout MustacheOutput) {
-        guard let template = templates[name] else { return }
+        guard let program = programs[name] else { return }
         var stack: [TemplateValue] = [.object(context)]
-        render(template.nodes, stack: &stack, blocks: [:], escapes: true, into: &output)
+        program.steps.withUnsafeBufferPointer { steps in
+            program.text.withUnsafeBufferPointer { text in
+                program.names.withUnsafeBufferPointer { names in
+                    let tables = Tables(steps: steps, text: text, names: names)
+                    Self.fill(0..<steps.count, tables, stack: &stack, escapes: true, into: &output)
+                }
+            }
+        }
     }
 
-    /// Sections, partials and blocks start with the escaping in force where they appear;
-    /// a pragma changes it for the rest of its own list of nodes.
-    private func render(_ nodes: [Node], stack: inout [TemplateValue], blocks: [String: [Node]], escapes: Bool,
-                        into output: inout MustacheOutput) {
+    /// A program's tables, read in place while it fills one page.
+    private struct Tables {
+        let steps: UnsafeBufferPointer<MustacheProgram.Step>
+        let text: UnsafeBufferPointer<UInt8>
+        let names: UnsafeBufferPointer<TemplateName>
+    }
+
+    /// Fills the steps in `range`. Sections and groups start with the escaping in force where
+    /// they appear; a pragma changes it for the rest of its own steps.
+    private static func fill(_ range: Range<Int>, _ tables: Tables, stack: inout [TemplateValue], escapes: Bool,
+                             into output: inout MustacheOutput) {
         var escapes = escapes
-        for node in nodes {
-            switch node {
-            case .text(let bytes):
-                output.bytes += bytes
-            case .variable(let path, let escaped):
-                guard let value = Self.lookup(path, in: stack) else { continue }
+        var index = range.lowerBound
+        while index < range.upperBound {
+            let step = tables.steps[index]
+            index += 1
+            switch step {
+            case .text(let start, let count):
+                output.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: tables.text[start..<(start + count)]))
+            case .variable(let start, let count, let escaped):
+                guard let value = lookup(tables.names[start..<(start + count)], in: stack) else { break }
                 switch value {
                 case .text(let text):
                     if escaped && escapes { HTMLEscaping.append(text, to: &output.bytes) } else { output.append(text) }
@@ -48,41 +70,35 @@ struct MustacheRenderer {
                 case .bool(let bool): output.bytes += (bool ? "true" : "false").utf8
                 case .list, .object: break
                 }
-            case .section(let path, let inverted, let children):
-                let value = Self.lookup(path, in: stack)
+            case .section(let start, let count, let inverted, let end):
+                let value = lookup(tables.names[start..<(start + count)], in: stack)
+                let children = index..<end
+                index = end
                 if inverted {
-                    if !(value?.isTruthy ?? false) { render(children, stack: &stack, blocks: blocks, escapes: escapes, into: &output) }
-                    continue
+                    if !(value?.isTruthy ?? false) { fill(children, tables, stack: &stack, escapes: escapes, into: &output) }
+                    break
                 }
                 switch value {
                 case nil, .bool(false)?:
                     break
                 case .bool(true)?:
-                    render(children, stack: &stack, blocks: blocks, escapes: escapes, into: &output)
+                    fill(children, tables, stack: &stack, escapes: escapes, into: &output)
                 case .list(let items)?:
                     for item in items {
-                        render(children, pushing: item, stack: &stack, blocks: blocks, escapes: escapes, into: &output)
+                        fill(children, tables, pushing: item, stack: &stack, escapes: escapes, into: &output)
                     }
                 case let value?:
-                    render(children, pushing: value, stack: &stack, blocks: blocks, escapes: escapes, into: &output)
+                    fill(children, tables, pushing: value, stack: &stack, escapes: escapes, into: &output)
                 }
-            case .partial(let name, let indentation):
-                guard let partial = templates[name] else { continue }
-                if indentation.isEmpty {
-                    render(partial.nodes, stack: &stack, blocks: blocks, escapes: escapes, into: &output)
-                } else {
-                    // Indented whole, so never drained halfway.
-                    var indented = MustacheOutput(drain: nil)
-                    render(partial.nodes, stack: &stack, blocks: blocks, escapes: escapes, into: &indented)
-                    Self.append(indented.bytes, indentedBy: indentation, to: &output.bytes)
-                }
-            case .parent(let name, let overrides):
-                guard let parent = templates[name] else { continue }
-                // The outermost template's blocks win: they were given first.
-                let merged = overrides.merging(blocks) { _, outer in outer }
-                render(parent.nodes, stack: &stack, blocks: merged, escapes: escapes, into: &output)
-            case .block(let name, let defaults):
-                render(blocks[name] ?? defaults, stack: &stack, blocks: blocks, escapes: escapes, into: &output)
+            case .group(let end):
+                fill(index..<end, tables, stack: &stack, escapes: escapes, into: &output)
+                index = end
+            case .indented(let start, let count, let end):
+                // Indented whole, so never drained halfway.
+                var indented = MustacheOutput(drain: nil)
+                fill(index..<end, tables, stack: &stack, escapes: escapes, into: &indented)
+                append(indented.bytes, indentedBy: UnsafeBufferPointer(rebasing: tables.text[start..<(start + count)]), to: &output.bytes)
+                index = end
             case .escaping(let on):
                 escapes = on
             }
@@ -90,24 +106,25 @@ struct MustacheRenderer {
         }
     }
 
-    private func render(_ nodes: [Node], pushing value: TemplateValue, stack: inout [TemplateValue], blocks: [String: [Node]],
-                        escapes: Bool, into output: inout MustacheOutput) {
+    private static func fill(_ range: Range<Int>, _ tables: Tables, pushing value: TemplateValue, stack: inout [TemplateValue],
+                             escapes: Bool, into output: inout MustacheOutput) {
         stack.append(value)
-        render(nodes, stack: &stack, blocks: blocks, escapes: escapes, into: &output)
+        fill(range, tables, stack: &stack, escapes: escapes, into: &output)
         stack.removeLast()
     }
 
     /// The value of a name: its first part is looked up from the innermost context out,
     /// the rest inside what that finds.
-    private static func lookup(_ path: [TemplateName], in stack: [TemplateValue]) -> TemplateValue? {
+    private static func lookup(_ path: Slice<UnsafeBufferPointer<TemplateName>>, in stack: [TemplateValue]) -> TemplateValue? {
         guard let first = path.first else { return stack.last }
-        // By index: iterating `stack.reversed()` copied (retained and released) every level.
+        // By index, each level read in place: iterating `stack.reversed()`, or taking each
+        // level's object out of the stack, retained and released it.
         var level = stack.count
         while level > 0 {
             level -= 1
-            guard case .object(let object) = stack[level], var value = object[first] else { continue }
+            guard var value = stack[level][first] else { continue }
             for key in path.dropFirst() {
-                guard case .object(let inner) = value, let next = inner[key] else { return nil }
+                guard let next = value[key] else { return nil }
                 value = next
             }
             return value
@@ -116,7 +133,7 @@ struct MustacheRenderer {
     }
 
     /// A standalone partial's output with its tag's indentation before every line.
-    private static func append(_ lines: [UInt8], indentedBy indentation: [UInt8], to output: inout [UInt8]) {
+    private static func append(_ lines: [UInt8], indentedBy indentation: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
         var atLineStart = true
         for byte in lines {
             if atLineStart { output += indentation }

@@ -67,7 +67,10 @@ struct TemplateName: Sendable, Equatable {
         self.text = text
         var prefix = UInt64(truncatingIfNeeded: min(text.utf8.count, 255)) << 56
         var shift: UInt64 = 0
-        for byte in text.utf8.prefix(7) {
+        // A plain loop: `utf8.prefix(7)` went through a generic slice for every name of
+        // every object of every page.
+        for byte in text.utf8 {
+            guard shift < 56 else { break }
             prefix |= UInt64(byte) << shift
             shift += 8
         }

@@ -18,6 +18,12 @@ public enum TemplateValue: Sendable, Equatable {
         case .text, .number, .object, .deferredHTML: true
         }
     }
+
+    /// The value of a name in an object; nil for a missing name or a value that is no object.
+    subscript(name: TemplateName) -> TemplateValue? {
+        guard case .object(let object) = self else { return nil }
+        return object[name]
+    }
 }
 
 extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral, ExpressibleByIntegerLiteral,
