@@ -68,7 +68,7 @@ extension RenderedPage {
     /// Part of the body, made when a template shows it.
     /// - Parameter placement: Where the body is placed; nil for the page itself.
     func html(_ part: PlacedBody.Part, placedAt placement: PlacedBody.Placement? = nil) -> TemplateValue {
-        .deferredHTML(DeferredHTML { self.append(part, placedAt: placement, to: &$0) })
+        .deferred(DeferredText { self.append(part, placedAt: placement, to: &$0.bytes) })
     }
 
     /// Appends part of the body. On the page itself headings carry their ids and `.md` links

@@ -101,7 +101,8 @@ extension LinkedSite {
     /// The context of `search-index.js.mustache`.
     func searchIndexContext() -> TemplateObject {
         let plan = SearchIndex.Entry(href: SitePath.home.relative(to: .plan), title: Self.planTitle, summary: Self.planSummary)
-        return ["contentIndex": .text(SearchIndex(linked: self, extra: [plan]).json)]
+        let index = SearchIndex(linked: self, extra: [plan])
+        return ["contentIndex": .deferred(DeferredText { index.write(into: &$0) })]
     }
 }
 

@@ -56,22 +56,27 @@ struct SearchIndex: Equatable {
     }
 
     /// The JSON the script reads: `{"pages": [[href, title, summary, headings, body], …]}`,
-    /// the bytes `JSONEncoder` would write, escaped for a script (``ScriptJSON``), written
-    /// straight into one buffer: at 10,000 pages it is over 10 MB.
+    /// the bytes `JSONEncoder` would write, escaped for a script (``ScriptJSON``).
     var json: String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(entries.reduce(64) { $0 + 16 + $1.href.utf8.count + $1.title.utf8.count + $1.summary.utf8.count + $1.headings.utf8.count + $1.body.utf8.count })
-        bytes += #"{"pages":["#.utf8
+        var output = MustacheOutput(drain: nil)
+        write(into: &output)
+        return String(decoding: output.bytes, as: UTF8.self)
+    }
+
+    /// Writes ``json`` into a template's output, handed on as it gathers: at 10,000 pages it
+    /// is over 10 MB.
+    func write(into output: inout MustacheOutput) {
+        output.bytes += #"{"pages":["#.utf8
         for (index, entry) in entries.enumerated() {
-            bytes += (index == 0 ? "[" : ",[").utf8
+            output.bytes += (index == 0 ? "[" : ",[").utf8
             for (field, text) in [entry.href, entry.title, entry.summary, entry.headings, entry.body].enumerated() {
-                if field > 0 { bytes.append(UInt8(ascii: ",")) }
-                ScriptJSON.appendString(text, to: &bytes)
+                if field > 0 { output.bytes.append(UInt8(ascii: ",")) }
+                ScriptJSON.appendString(text, to: &output.bytes)
             }
-            bytes.append(UInt8(ascii: "]"))
+            output.bytes.append(UInt8(ascii: "]"))
+            output.drainIfFull()
         }
-        bytes += "]}".utf8
-        return String(decoding: bytes, as: UTF8.self)
+        output.bytes += "]}".utf8
     }
 
     /// Splits text into search words: canonical decomposition with accents dropped, lower

@@ -11,16 +11,9 @@ struct MustacheOutput {
         self.drain = drain
     }
 
-    /// Appends text as it is. A big text (the search index's JSON) goes to the drain straight
-    /// from the string's own storage rather than through a copy of it.
+    /// Appends text as it is.
     mutating func append(_ text: String) {
-        guard let drain, text.utf8.count >= Self.drainSize else {
-            bytes += text.utf8
-            return
-        }
-        drainAll()
-        var text = text
-        text.withUTF8 { drain(UnsafeRawBufferPointer($0)) }
+        bytes += text.utf8
     }
 
     /// Hands on what has gathered once it passes ``drainSize``.

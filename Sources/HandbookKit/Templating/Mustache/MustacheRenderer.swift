@@ -64,8 +64,8 @@ struct MustacheRenderer {
                 switch value {
                 case .text(let text):
                     if escaped && escapes { HTMLEscaping.append(text, to: &output.bytes) } else { output.append(text) }
-                case .deferredHTML(let html):
-                    if escaped && escapes { HTMLEscaping.append(html.text, to: &output.bytes) } else { html.append(to: &output.bytes) }
+                case .deferred(let text):
+                    if escaped && escapes { HTMLEscaping.append(text.text, to: &output.bytes) } else { text.write(into: &output) }
                 case .number(let number): output.bytes += String(number).utf8
                 case .bool(let bool): output.bytes += (bool ? "true" : "false").utf8
                 case .list, .object: break

@@ -6,8 +6,8 @@ public enum TemplateValue: Sendable, Equatable {
     case number(Int)
     case list([TemplateValue])
     case object(TemplateObject)
-    /// HTML made as it is written (``DeferredHTML``).
-    case deferredHTML(DeferredHTML)
+    /// Text made as it is written (``DeferredText``).
+    case deferred(DeferredText)
 
     /// Whether a section `{{#name}}` shows: `false` and empty lists don't; text and numbers
     /// always do, even empty or zero — leave a key out to hide its section.
@@ -15,7 +15,7 @@ public enum TemplateValue: Sendable, Equatable {
         switch self {
         case .bool(let value): value
         case .list(let items): !items.isEmpty
-        case .text, .number, .object, .deferredHTML: true
+        case .text, .number, .object, .deferred: true
         }
     }
 
