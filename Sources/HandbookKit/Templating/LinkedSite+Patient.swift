@@ -18,16 +18,22 @@ extension LinkedSite {
         values["chapters"] = .list(site.sections.compactMap { section -> TemplateValue? in
             guard let intro = page(section.index.source) else { return nil }
             // By index: a page taken out of its array is copied whole, and only its path is needed.
-            let pages = section.pages.indices.compactMap { page(section.pages[$0].source).map(printedPage) }
+            let sources = section.pages.indices.map { section.pages[$0].source }.filter { page($0) != nil }
+            // The pages are made one by one as print.html is written; the contents need only their titles.
+            let pages = LazyList(count: sources.count) { printedPage(page(sources[$0])!) }
+            let contents = sources.map { source -> TemplateValue in
+                let page = page(source)!.page
+                return ["id": .text(PageAnchor.page(page.output)), "title": .text(page.frontMatter.title)]
+            }
             var chapter: TemplateObject = [
                 "id": .text(PageAnchor.page(section.index.output)),
                 "titleID": .text(PageAnchor.part("title", of: section.index.output)),
                 "title": .text(intro.page.frontMatter.title),
                 "summary": .text(intro.page.frontMatter.summary ?? ""),
                 "contentIntro": intro.html(.beforeSteps, placedAt: .print),
-                "pages": .list(pages),
+                "pages": .lazyList(pages),
             ]
-            if !pages.isEmpty { chapter["contents"] = ["items": .list(pages)] }
+            if !contents.isEmpty { chapter["contents"] = ["items": .list(contents)] }
             return .object(chapter)
         })
         return values

@@ -24,6 +24,18 @@ import Testing
             == "&lt;a href=&quot;&#39;&quot;&gt;&amp;&lt;/a&gt;|<a href=\"'\">&</a>|<a href=\"'\">&</a>")
     }
 
+    @Test func lazyListsAndDeferredTextShowAsListsAndTextDo() throws {
+        let items = LazyList(count: 3) { index in ["name": .text("<\(index)>")] }
+        let deferred = DeferredText { $0.bytes += "<b>&</b>".utf8 }
+        let context: TemplateObject = ["items": .lazyList(items), "none": .lazyList(LazyList(count: 0) { _ in [:] }),
+                                       "html": .deferred(deferred)]
+        #expect(try render("{{#items}}{{name}},{{/items}}{{^none}}none{{/none}}{{#none}}x{{/none}}", context)
+            == "&lt;0&gt;,&lt;1&gt;,&lt;2&gt;,none")
+        #expect(try render("{{{html}}} {{html}}", context) == "<b>&</b> &lt;b&gt;&amp;&lt;/b&gt;")
+        #expect(TemplateValue.lazyList(items) == .lazyList(LazyList(count: 3) { ["name": .text("<\($0)>")] }))
+        #expect(TemplateValue.lazyList(items) != .lazyList(LazyList(count: 3) { _ in ["name": "same"] }))
+    }
+
     @Test func missingNamesRenderNothingAndNumbersAndBooleansShow() throws {
         #expect(try render("[{{missing}}] {{n}} {{yes}}", ["n": 42, "yes": true]) == "[] 42 true")
     }

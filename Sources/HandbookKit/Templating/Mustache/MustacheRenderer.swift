@@ -68,7 +68,7 @@ struct MustacheRenderer {
                     if escaped && escapes { HTMLEscaping.append(text.text, to: &output.bytes) } else { text.write(into: &output) }
                 case .number(let number): output.bytes += String(number).utf8
                 case .bool(let bool): output.bytes += (bool ? "true" : "false").utf8
-                case .list, .object: break
+                case .list, .lazyList, .object: break
                 }
             case .section(let start, let count, let inverted, let end):
                 let value = lookup(tables.names[start..<(start + count)], in: stack)
@@ -86,6 +86,10 @@ struct MustacheRenderer {
                 case .list(let items)?:
                     for item in items {
                         fill(children, tables, pushing: item, stack: &stack, escapes: escapes, into: &output)
+                    }
+                case .lazyList(let list)?:
+                    for index in 0..<list.count {
+                        fill(children, tables, pushing: list[index], stack: &stack, escapes: escapes, into: &output)
                     }
                 case let value?:
                     fill(children, tables, pushing: value, stack: &stack, escapes: escapes, into: &output)

@@ -5,6 +5,8 @@ public enum TemplateValue: Sendable, Equatable {
     case bool(Bool)
     case number(Int)
     case list([TemplateValue])
+    /// A list made item by item as it is shown (``LazyList``).
+    case lazyList(LazyList)
     case object(TemplateObject)
     /// Text made as it is written (``DeferredText``).
     case deferred(DeferredText)
@@ -15,6 +17,7 @@ public enum TemplateValue: Sendable, Equatable {
         switch self {
         case .bool(let value): value
         case .list(let items): !items.isEmpty
+        case .lazyList(let list): list.count > 0
         case .text, .number, .object, .deferred: true
         }
     }
