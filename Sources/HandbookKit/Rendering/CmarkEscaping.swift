@@ -1,24 +1,10 @@
-/// The escaping of cmark's HTML renderer (`houdini`), for ``CmarkDocument/bodyHTML()``,
+/// The escaping of cmark's HTML renderer (`houdini`), for ``CmarkDocument/bodyHTML(sizeHint:)``,
 /// which must write the bytes cmark writes. Templates escape by ``HTMLEscaping``.
 enum CmarkEscaping {
     /// Appends text as cmark escapes element content and attribute values: `&`, `<`, `>`
     /// and `"`, but not `'`.
     static func appendText(_ text: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
-        var start = 0
-        for index in text.indices {
-            let replacement: StaticString
-            switch text[index] {
-            case UInt8(ascii: "&"): replacement = "&amp;"
-            case UInt8(ascii: "<"): replacement = "&lt;"
-            case UInt8(ascii: ">"): replacement = "&gt;"
-            case UInt8(ascii: "\""): replacement = "&quot;"
-            default: continue
-            }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: text[start..<index]))
-            output.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
-            start = index + 1
-        }
-        output.append(contentsOf: UnsafeBufferPointer(rebasing: text[start...]))
+        HTMLEscaping.append(escaping: text, to: &output, apostrophes: false)
     }
 
     /// Appends a link's or image's URL as cmark writes it in safe mode: nothing for a

@@ -11,7 +11,9 @@ public enum HTMLEscaping {
         text.withUTF8 { append(escaping: $0, to: &output) }
     }
 
-    private static func append(escaping bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+    /// - Parameter apostrophes: Whether `'` is escaped too; cmark's renderer leaves it
+    ///   (``CmarkEscaping``), and bodies must come out as cmark writes them.
+    static func append(escaping bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8], apostrophes: Bool = true) {
         // Runs without a special character are copied whole: most text has none.
         var start = 0
         for index in bytes.indices {
@@ -21,7 +23,7 @@ public enum HTMLEscaping {
             case UInt8(ascii: "<"): replacement = "&lt;"
             case UInt8(ascii: ">"): replacement = "&gt;"
             case UInt8(ascii: "\""): replacement = "&quot;"
-            case UInt8(ascii: "'"): replacement = "&#39;"
+            case UInt8(ascii: "'") where apostrophes: replacement = "&#39;"
             default: continue
             }
             output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
