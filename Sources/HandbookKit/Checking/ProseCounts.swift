@@ -10,14 +10,17 @@ struct ProseCounts: Sendable, Equatable {
     var longSentences: [(line: Int, words: Int)] = []
 
     init(_ prose: [ProseBlock] = []) {
-        guard !prose.isEmpty else { return }
-        let units = prose.map { Readability.units($0.text) }
-        let sentenceLengths = units.map(Readability.sentenceLengths(in:))
-        firstLine = prose[0].line
-        for (block, lengths) in zip(prose, sentenceLengths) {
-            for words in lengths where words > SentenceLengthRule.limit { longSentences.append((block.line, words)) }
+        guard let first = prose.first else { return }
+        firstLine = first.line
+        var counter = Readability.Counter()
+        var units: [UInt8] = []
+        for block in prose {
+            Readability.units(of: block.text, into: &units)
+            counter.count(&units) { words in
+                if words > SentenceLengthRule.limit { longSentences.append((block.line, words)) }
+            }
         }
-        readability = Readability(blocks: units, sentenceLengths: sentenceLengths)
+        readability = counter.readability
     }
 
     static func == (lhs: ProseCounts, rhs: ProseCounts) -> Bool {

@@ -12,7 +12,13 @@ public struct ProseBlock: Sendable, Equatable {
     ///   - markdownText: The paragraph's plain text. A pipe table still arrives as one
     ///     paragraph here, so each cell becomes a sentence of its own.
     public init?(line: Int, markdownText: String) {
+        self.line = line
         var markdownText = markdownText
+        // Kept as it is, nearly every paragraph's text shares the paragraph's storage.
+        if markdownText.withUTF8(Self.isKeptWhole) {
+            text = markdownText
+            return
+        }
         let text = markdownText.withUTF8 { utf8 in
             var text: [UInt8] = []
             text.reserveCapacity(utf8.count + 8)
@@ -25,19 +31,28 @@ public struct ProseBlock: Sendable, Equatable {
             return text
         }
         guard !text.isEmpty else { return nil }
-        self.line = line
         self.text = String(decoding: text, as: UTF8.self)
+    }
+
+    /// Whether a paragraph's text is its block's text unchanged: one cell, nothing to trim,
+    /// words, and a sentence end.
+    private static func isKeptWhole(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = text.first, let last = text.last, !isSpace(first), Readability.isSentenceEnd(last) else { return false }
+        return !text.contains(UInt8(ascii: "|")) && hasWords(text)
     }
 
     /// Appends a cell's text, its spaces trimmed, as a sentence; nothing when it has no words.
     private static func appendSentence(_ cell: UnsafeBufferPointer<UInt8>, to text: inout [UInt8]) {
-        let isSpace = { (byte: UInt8) in byte == 0x20 || byte == 0x09 }
         guard let first = cell.firstIndex(where: { !isSpace($0) }), let last = cell.lastIndex(where: { !isSpace($0) }) else { return }
         let sentence = UnsafeBufferPointer(rebasing: cell[first...last])
         guard hasWords(sentence) else { return }
         if !text.isEmpty { text.append(UInt8(ascii: " ")) }
         text.append(contentsOf: sentence)
         if !Readability.isSentenceEnd(sentence[sentence.count - 1]) { text.append(UInt8(ascii: ".")) }
+    }
+
+    private static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09
     }
 
     /// Whether text holds a letter or digit; ASCII, nearly all text, is judged by its bytes.
