@@ -44,12 +44,12 @@ struct SearchIndex: Equatable {
         let title = SearchWords([matter.title])
         let headings = SearchWords(rendered.headings.lazy.map(\.text), leavingOut: stopWords)
         let body = SearchWords(prose.lazy.map(\.text), leavingOut: stopWords)
-        let keptHeadings = headings.joined { word in
-            !title.hasWord(startingWith: word, of: headings) && !headings.nextStartsWith(word)
-        }
+        let inTitle = title.hasWords(startingWithEachOf: headings)
+        let keptHeadings = headings.joined { word in !inTitle[word] && !headings.nextStartsWith(word) }
         let ranked = SearchWords(merging: [title, SearchWords([matter.summary ?? ""]), headings])
+        let inRanked = ranked.hasWords(startingWithEachOf: body)
         let keptBody = body.joined { word in
-            body.characterCount(word) > 1 && !ranked.hasWord(startingWith: word, of: body) && !body.nextStartsWith(word)
+            body.characterCount(word) > 1 && !inRanked[word] && !body.nextStartsWith(word)
         }
         return Entry(href: SitePath.home.relative(to: rendered.page.output), title: matter.title,
                      summary: matter.summary ?? "", headings: keptHeadings, body: keptBody)

@@ -88,7 +88,9 @@ import Testing
         #expect(abs(counted.grade - reference.grade) <= 0.5, "\(name): \(counted.grade) vs textstat \(reference.grade) (syllables \(counted.syllables) vs \(reference.syllables))")
     }
 
-    @Test(arguments: [("cat", 1), ("table", 2), ("make", 1), ("moved", 1), ("wanted", 2), ("uses", 2), ("physical", 3), ("the", 1), ("10", 1)])
+    @Test(arguments: [("cat", 1), ("table", 2), ("make", 1), ("moved", 1), ("wanted", 2), ("uses", 2), ("physical", 3), ("the", 1), ("10", 1),
+                      ("yes", 1), ("rhythm", 1), ("churches", 2), ("wishes", 2), ("pages", 2), ("tables", 1), ("radio", 3), ("nation", 2),
+                      ("quality", 3), ("walking", 2), ("idea", 3)])
     func syllables(_ word: String, _ count: Int) {
         #expect(Readability.syllables(in: word) == count)
     }
@@ -100,5 +102,16 @@ import Testing
         #expect(Readability.sentenceLengths(in: "Stop. Rest now! Is it OK? Yes") == [1, 2, 3, 1])
         #expect(Readability.sentenceLengths(in: "Café au lait… Naïve. Ça va?") == [4, 2], "letters beyond ASCII make words")
         #expect(Readability("Stop. Rest now! Is it OK?").sentences == 1, "runs of 2 words or fewer don't count")
+        #expect(Readability.sentenceLengths(in: "See e.g. this (well-known) rule... Then stop") == [2, 1, 3, 2], "a sentence ends inside a word")
+    }
+
+    @Test func proseIsCountedAsOneTextOfItsBlocks() throws {
+        let long = Array(repeating: "word", count: 26).joined(separator: " ")
+        let blocks = ["Keep your back straight.", "Lift | Hold it", "  \(long)  "].enumerated().compactMap { ProseBlock(line: $0 + 1, markdownText: $1) }
+        #expect(blocks.map(\.text) == ["Keep your back straight.", "Lift. Hold it.", long + "."])
+        let counts = ProseCounts(blocks)
+        let joined = try #require(counts.readability)
+        #expect(joined == Readability(blocks.map(\.text).joined(separator: " ")))
+        #expect(counts.firstLine == 1 && counts.longSentences.map(\.line) == [3] && counts.longSentences.map(\.words) == [26])
     }
 }

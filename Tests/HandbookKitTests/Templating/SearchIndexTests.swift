@@ -50,11 +50,19 @@ import Testing
         #expect(!words.nextStartsWith(0) && words.nextStartsWith(1) && !words.nextStartsWith(2) && !words.nextStartsWith(3))
     }
 
+    @Test func manyWordsSortByBytes() {
+        // Over 32 words to a first byte, many alike in their first 8 bytes, and more words
+        // than the hash table first has room for.
+        let words = (0..<100).map { "stretching\($0)" } + (0..<100).map { "s\($0)" } + ["ß", "z", "a", "stretching"]
+        let set = SearchWords([words.reversed().joined(separator: " ") + " " + words.joined(separator: " ")])
+        #expect(set.strings == Set(words).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+    }
+
     @Test func prefixLookUpFindsEqualAndLongerWords() {
         let words = SearchWords(["stretching sit"])
         let queries = SearchWords(["stretch stretching su s"])
         #expect(queries.strings == ["s", "stretch", "stretching", "su"])
-        #expect([0, 1, 2, 3].map { words.hasWord(startingWith: $0, of: queries) } == [true, true, true, false])
+        #expect(words.hasWords(startingWithEachOf: queries) == [true, true, true, false])
     }
 
     @Test func indexFileListsEveryPageInReadingOrder() async throws {

@@ -1,0 +1,30 @@
+/// A page's prose as the readability rules count it: the counts, not the text, and only
+/// the sentences the rules report, since every page of a large site holds one.
+struct ProseCounts: Sendable, Equatable {
+    /// All the prose counted as one text; nil when the page has none.
+    var readability: Readability?
+    /// The file line of the first prose block.
+    var firstLine: Int?
+    /// The sentences over ``SentenceLengthRule/limit`` words: their block's file line, and
+    /// their words.
+    var longSentences: [(line: Int, words: Int)] = []
+
+    init(_ prose: [ProseBlock] = []) {
+        guard let first = prose.first else { return }
+        firstLine = first.line
+        var counter = Readability.Counter()
+        var units: [UInt8] = []
+        for block in prose {
+            Readability.units(of: block.text, into: &units)
+            counter.count(&units) { words in
+                if words > SentenceLengthRule.limit { longSentences.append((block.line, words)) }
+            }
+        }
+        readability = counter.readability
+    }
+
+    static func == (lhs: ProseCounts, rhs: ProseCounts) -> Bool {
+        lhs.readability == rhs.readability && lhs.firstLine == rhs.firstLine
+            && lhs.longSentences.elementsEqual(rhs.longSentences) { $0 == $1 }
+    }
+}

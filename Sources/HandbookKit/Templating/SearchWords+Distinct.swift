@@ -1,0 +1,121 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+extension SearchWords {
+    /// The distinct words of a set being made, found by hashing (most words of a page
+    /// repeat), then sorted.
+    struct Distinct {
+        /// The words added, in the order first added, but none equal to a word left out.
+        private var spans: [Span] = []
+        private let leftOut: [Span]
+        /// -1 where free, else an index into `leftOut` followed by `spans`; at most half full.
+        private var slots: [Int32]
+
+        /// Room for `capacity` words before growing.
+        init(leavingOut leftOut: [Span], capacity: Int) {
+            self.leftOut = leftOut
+            spans.reserveCapacity(capacity)
+            slots = [Int32](repeating: -1, count: max(64, 2 * (leftOut.count + capacity)).nextPowerOfTwo)
+            for index in leftOut.indices { slots[freeSlot(for: leftOut[index])] = Int32(index) }
+        }
+
+        /// Adds a word unless an equal one is in or left out.
+        mutating func insert(_ span: Span, in bytes: UnsafeBufferPointer<UInt8>) {
+            var slot = self.slot(of: span)
+            while slots[slot] >= 0 {
+                let index = Int(slots[slot])
+                let other = index < leftOut.count ? leftOut[index] : spans[index - leftOut.count]
+                if other.head == span.head, other.count == span.count,
+                   span.count <= 8 || memcmp(bytes.baseAddress! + other.start + 8, bytes.baseAddress! + span.start + 8, span.count - 8) == 0 {
+                    return
+                }
+                slot = (slot + 1) & (slots.count - 1)
+            }
+            slots[slot] = Int32(leftOut.count + spans.count)
+            spans.append(span)
+            if (leftOut.count + spans.count) * 2 > slots.count { grow() }
+        }
+
+        /// The words in ``SearchWords/order(_:_:_:_:)``.
+        mutating func sortedSpans(in bytes: UnsafeBufferPointer<UInt8>) -> [Span] {
+            spans.withUnsafeMutableBufferPointer { Self.sort($0, byte: 0, in: bytes) }
+            return spans
+        }
+
+        /// Fibonacci hashing: the top bits of the product, which every bit of the word sways.
+        private func slot(of span: Span) -> Int {
+            let bits = UInt64(slots.count.trailingZeroBitCount)
+            return Int(truncatingIfNeeded: ((span.head ^ UInt64(span.count)) &* 0x9E37_79B9_7F4A_7C15) &>> (64 - bits))
+        }
+
+        private func freeSlot(for span: Span) -> Int {
+            var slot = slot(of: span)
+            while slots[slot] >= 0 { slot = (slot + 1) & (slots.count - 1) }
+            return slot
+        }
+
+        private mutating func grow() {
+            slots = [Int32](repeating: -1, count: slots.count * 2)
+            for index in leftOut.indices { slots[freeSlot(for: leftOut[index])] = Int32(index) }
+            for index in spans.indices { slots[freeSlot(for: spans[index])] = Int32(leftOut.count + index) }
+        }
+
+        /// Sorts words that agree before byte `byte` where they are, needing no buffer: moved
+        /// into buckets by that byte (an American flag sort), each bucket then sorted by the
+        /// next byte, or by insertion once small. A page's few hundred words make small buckets.
+        private static func sort(_ spans: UnsafeMutableBufferPointer<Span>, byte: Int, in bytes: UnsafeBufferPointer<UInt8>) {
+            guard spans.count > 32 else { return insertionSort(spans, in: bytes) }
+            guard byte < 8 else {
+                // Many words alike in their first 8 bytes, which the packed head can't tell apart.
+                var spans = spans
+                return spans.sort { SearchWords.order($0, bytes, $1, bytes) < 0 }
+            }
+            let bucket = { (span: Span) in Int(truncatingIfNeeded: span.head >> UInt64(56 - 8 * byte)) & 0xFF }
+            withUnsafeTemporaryAllocation(of: Int32.self, capacity: 256) { ends in
+                withUnsafeTemporaryAllocation(of: Int32.self, capacity: 256) { next in
+                    ends.initialize(repeating: 0)
+                    for span in spans { ends[bucket(span)] += 1 }
+                    var total: Int32 = 0
+                    for index in 0..<256 {
+                        next[index] = total
+                        total += ends[index]
+                        ends[index] = total
+                    }
+                    // Buckets before `home` are full by the time it is filled, so whatever
+                    // lies in its free part belongs to a later bucket.
+                    for home in 0..<256 {
+                        while next[home] < ends[home] {
+                            let index = Int(next[home])
+                            let other = bucket(spans[index])
+                            if other != home { spans.swapAt(index, Int(next[other])) }
+                            next[other] += 1
+                        }
+                    }
+                    var start = 0
+                    for end in ends {
+                        sort(UnsafeMutableBufferPointer(rebasing: spans[start..<Int(end)]), byte: byte + 1, in: bytes)
+                        start = Int(end)
+                    }
+                }
+            }
+        }
+
+        private static func insertionSort(_ spans: UnsafeMutableBufferPointer<Span>, in bytes: UnsafeBufferPointer<UInt8>) {
+            for index in spans.indices.dropFirst() {
+                let span = spans[index]
+                var place = index
+                while place > 0, SearchWords.order(spans[place - 1], bytes, span, bytes) > 0 {
+                    spans[place] = spans[place - 1]
+                    place -= 1
+                }
+                spans[place] = span
+            }
+        }
+    }
+}
+
+extension Int {
+    /// The smallest power of two at least this large.
+    fileprivate var nextPowerOfTwo: Int { self <= 1 ? 1 : 1 << (Int.bitWidth - (self - 1).leadingZeroBitCount) }
+}
