@@ -77,22 +77,17 @@ struct SearchWords {
 
     /// The words kept by `isKept`, in order, joined by spaces.
     func joined(where isKept: (_ index: Int) -> Bool) -> String {
+        var joined: [UInt8] = []
+        joined.reserveCapacity(bytes.count + spans.count)
         bytes.withUnsafeBufferPointer { bytes in
-            // Words are apart in `bytes`: they take no more than it, with a space after each.
-            String(unsafeUninitializedCapacity: bytes.count + spans.count) { joined in
-                var count = 0
-                for span in spans.indices where isKept(span) {
-                    if count > 0 {
-                        joined[count] = UInt8(ascii: " ")
-                        count += 1
-                    }
-                    let word = UnsafeBufferPointer(rebasing: bytes[spans[span].start..<spans[span].end])
-                    _ = UnsafeMutableBufferPointer(rebasing: joined[count...]).initialize(from: word)
-                    count += word.count
-                }
-                return count
+            for span in spans.indices where isKept(span) {
+                if !joined.isEmpty { joined.append(UInt8(ascii: " ")) }
+                joined.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[spans[span].start..<spans[span].end]))
             }
         }
+        // Copied at its size: every page's entry is held until the index is written, and
+        // fewer words are kept than the set holds.
+        return String(decoding: joined, as: UTF8.self)
     }
 
     /// Whether the word after word `index` starts with it: in byte order, every word that
