@@ -20,10 +20,11 @@ extension RenderedSite {
         var diagnostics: [Diagnostic] = []
         var backlinks: [String: [String]] = [:]
         for source in order {
-            guard let links = self[page: source]?.links, let file = self[page: source]?.page.file else { continue }
+            // Looked up once: each lookup copies the page out of the table.
+            guard let page = self[page: source] else { continue }
             // Sources come in reading order, so each backlink list is in reading order; a page
             // that links to a target twice is listed once, having just been added.
-            checker.check(links: links, images: self[page: source]?.images ?? [], file: file) { target in
+            checker.check(links: page.links, images: page.images, file: page.page.file) { target in
                 guard target != source, backlinks[target]?.last != source else { return }
                 backlinks[target, default: []].append(source)
             } report: { diagnostics.append($0) }

@@ -91,6 +91,12 @@ public struct RenderedSite: Sendable, Equatable {
         set { boxes[source] = newValue.map(Box.init) }
     }
 
+    /// A page's headings, read in place: the link checker asks for the target of every link,
+    /// and taking the page out of its box copies all of it.
+    func headings(of source: String) -> [Heading]? {
+        boxes[source]?.page.headings
+    }
+
     private final class Box: Sendable, Equatable {
         let page: RenderedPage
         init(_ page: RenderedPage) { self.page = page }
