@@ -30,9 +30,9 @@ public struct BodyHTML: Sendable, Equatable {
         var second: Int32 = 0
     }
 
-    /// A body without slots: the HTML as it is everywhere.
-    init(_ html: String = "") {
-        self.init(html: Array(html.utf8), slots: [], urls: [])
+    /// An empty body.
+    init() {
+        self.init(html: [], slots: [], urls: [])
     }
 
     /// Keeps each array at its size: every page's body is held until the site is written,

@@ -1,7 +1,8 @@
 import CCmark
 
-/// Renders one page's Markdown: heading ids, link rewriting, and the references the
-/// link checker needs, all in one pass over cmark's tree.
+/// Renders one page's Markdown: heading ids, link rewriting, and the references the link
+/// checker needs, in one pass over cmark's tree; then the HTML, with slots for what differs
+/// where the body is shown, in a second (``CmarkDocument/bodyHTML(sizeHint:)``).
 /// - Parameter page: A loaded page.
 /// - Returns: The rendered page and any warnings (unsafe URLs removed).
 func render(_ page: Page) -> (RenderedPage, [Diagnostic]) {
