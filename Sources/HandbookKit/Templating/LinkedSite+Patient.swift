@@ -18,12 +18,13 @@ extension LinkedSite {
         values["chapters"] = .list(site.sections.compactMap { section -> TemplateValue? in
             guard let intro = page(section.index.source) else { return nil }
             // By index: a page taken out of its array is copied whole, and only its path is needed.
-            let sources = section.pages.indices.map { section.pages[$0].source }.filter { page($0) != nil }
-            // The pages are made one by one as print.html is written; the contents need only their titles.
+            let sources = section.pages.indices.map { section.pages[$0].source }.filter { context.table.summary($0) != nil }
+            // The pages are made one by one as print.html is written; the contents need only
+            // their titles, which the link table holds without copying the pages out.
             let pages = LazyList(count: sources.count) { printedPage(page(sources[$0])!) }
             let contents = sources.map { source -> TemplateValue in
-                let page = page(source)!.page
-                return ["id": .text(PageAnchor.page(page.output)), "title": .text(page.frontMatter.title)]
+                let summary = context.table.summary(source)!
+                return ["id": .text(PageAnchor.page(summary.output)), "title": .text(summary.title)]
             }
             var chapter: TemplateObject = [
                 "id": .text(PageAnchor.page(section.index.output)),
