@@ -19,12 +19,15 @@ public struct Site: Sendable, Equatable {
         sections.flatMap { [$0.index] + $0.pages }
     }
 
-    /// The site with every page's body dropped: what stays after rendering.
+    /// The site with every page's body dropped: what stays after rendering. Only pages that
+    /// still hold a body are written to, so a site without bodies is not copied page by page.
     var withoutBodies: Site {
         var site = self
         for index in site.sections.indices {
-            site.sections[index].index.body = ""
-            for page in site.sections[index].pages.indices { site.sections[index].pages[page].body = "" }
+            if !site.sections[index].index.body.isEmpty { site.sections[index].index.body = "" }
+            for page in site.sections[index].pages.indices where !site.sections[index].pages[page].body.isEmpty {
+                site.sections[index].pages[page].body = ""
+            }
         }
         return site
     }
