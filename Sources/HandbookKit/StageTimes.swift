@@ -1,5 +1,3 @@
-import Foundation
-
 /// How long each stage of a build took, and the process's peak memory when it ended, for
 /// `handbook build --timings`: the figures that say where a slow or big build spends its
 /// time and memory. Only the order of stages is deterministic.
@@ -21,8 +19,8 @@ public struct StageTimes: Sendable {
 
     /// The process's peak resident memory so far (Linux's `VmHWM`), or nil where unknown.
     private static func peakBytes() -> Int? {
-        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+        guard let status = try? DiskIO.read("/proc/self/status"),
+              let line = String(decoding: status, as: UTF8.self).split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
               let kilobytes = Int(line.dropFirst(6).filter { $0 != " " && $0 != "\t" }.dropLast(2))
         else { return nil }
         return kilobytes * 1024
