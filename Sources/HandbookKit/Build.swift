@@ -36,8 +36,8 @@ public struct Build: Sendable {
     /// - Throws: ``FileSystemError`` when a folder can't be read at all.
     public func plan() async throws -> Report {
         var (report, ready) = try await checkedSite()
-        guard let (linked, library, assets) = ready else { return report }
-        report.plan = await linked.templated(with: library, assets: assets)
+        guard let ready else { return report }
+        report.plan = await ready.linked.templated(with: ready.templates, assets: ready.assets)
         report.times.lap("template")
         return report
     }
@@ -57,18 +57,19 @@ public struct Build: Sendable {
     /// - Throws: ``FileSystemError`` on I/O failure (the previous output stays intact).
     public func run() async throws -> Report {
         var (report, ready) = try await checkedSite()
-        guard let (linked, library, assets) = ready else { return report }
+        guard let ready else { return report }
         let fileSystem = fileSystem
         try await AtomicFolder.replace(outputFolder, fileSystem: fileSystem) { root in
-            try await linked.write(with: library, assets: assets, into: root, fileSystem: fileSystem)
+            try await ready.linked.write(with: ready.templates, assets: ready.assets, into: root, fileSystem: fileSystem)
         }
         report.times.lap("template+write")
+        releaseInBackground(consume ready)
         return report
     }
 
     /// The stages up to templating.
     /// - Returns: The report so far and, when there are no errors, what templating needs.
-    private func checkedSite() async throws -> (Report, (LinkedSite, TemplateLibrary, [Asset])?) {
+    private func checkedSite() async throws -> (Report, Checked?) {
         var times = StageTimes()
         let (templateSources, templateReadProblems) = try TemplateSources.load(from: templatesFolder, fileSystem: fileSystem)
         let (library, templateProblems) = TemplateLibrary.compile(templateSources)
@@ -87,6 +88,13 @@ public struct Build: Sendable {
         let report = Report(diagnostics: diagnostics.sortedForOutput(), plan: nil, pageCount: rendered.site.pageCount,
                             exerciseCount: rendered.site.exerciseCount, times: times)
         guard let library, !diagnostics.hasErrors else { return (report, nil) }
-        return (report, (linked, library, templateSources.assets))
+        return (report, Checked(linked: linked, templates: library, assets: templateSources.assets))
+    }
+
+    /// A site with no errors, ready for its templates.
+    private struct Checked: Sendable {
+        var linked: LinkedSite
+        var templates: TemplateLibrary
+        var assets: [Asset]
     }
 }

@@ -43,7 +43,9 @@ struct BuildCommand: AsyncParsableCommand {
         }
         if timings {
             print(report.times.stages.map { stage in
-                "\(stage.name) \(Self.milliseconds(stage.duration)) ms" + (stage.peakBytes.map { " (peak \($0 >> 20) MiB)" } ?? "")
+                let details = [stage.cpu.map { "cpu \(Self.milliseconds($0)) ms" }, stage.peakBytes.map { "peak \($0 >> 20) MiB" }]
+                    .compactMap { $0 }
+                return "\(stage.name) \(Self.milliseconds(stage.duration)) ms" + (details.isEmpty ? "" : " (\(details.joined(separator: ", ")))")
             }.joined(separator: ", "))
         }
     }
