@@ -36,7 +36,7 @@ struct LinkChecker {
         for link in links {
             switch link.target {
             case .page(let target):
-                guard let headings = site.headings(of: target) else {
+                guard let headings = site[page: target]?.headings else {
                     problem(link.line, link.column, .link,
                             drafts.contains(target) ? Message.draftPage(link.url) : Message.missingPage(link.url))
                     continue
@@ -46,7 +46,7 @@ struct LinkChecker {
                     problem(link.line, link.column, .anchor, message)
                 }
             case .file(let target):
-                if let source = page(writtenTo: target), let headings = site.headings(of: source) {
+                if let source = page(writtenTo: target), let headings = site[page: source]?.headings {
                     if let message = anchorProblem(link.fragment, in: headings, of: source) {
                         problem(link.line, link.column, .anchor, message)
                     }

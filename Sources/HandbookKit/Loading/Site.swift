@@ -60,30 +60,56 @@ public struct Section: Sendable, Equatable {
     }
 }
 
-/// One Markdown file: `Content/<section>/<slug>.md`, or a section's `_index.md`.
+/// One Markdown file: `Content/<section>/<slug>.md`, or a section's `_index.md`. Copies
+/// share its fields (``CopyOnWrite``).
 public struct Page: Sendable, Equatable {
+    private var fields: CopyOnWrite<Fields>
+
     /// Path relative to the content folder, such as `exercises/bridge.md`.
-    public var source: String
+    public var source: String {
+        _read { yield fields.value.source }
+        _modify { yield &fields.value.source }
+    }
     /// The path diagnostics show, such as `Content/exercises/bridge.md`.
-    public var file: String
-    public var frontMatter: FrontMatter
+    public var file: String {
+        _read { yield fields.value.file }
+        _modify { yield &fields.value.file }
+    }
+    public var frontMatter: FrontMatter {
+        _read { yield fields.value.frontMatter }
+        _modify { yield &fields.value.frontMatter }
+    }
     /// The Markdown after the front matter; empty once the page is rendered, which is its
     /// only reader (10,000 bodies are 75 MB).
-    public var body: String
+    public var body: String {
+        _read { yield fields.value.body }
+        _modify { yield &fields.value.body }
+    }
     /// The file line where `body` starts, to offset Markdown positions.
-    public var bodyLine: Int
+    public var bodyLine: Int {
+        _read { yield fields.value.bodyLine }
+        _modify { yield &fields.value.bodyLine }
+    }
     /// The file line of each top-level front-matter key, for diagnostics about a field.
-    public var keyLines: [String: Int] = [:]
+    public var keyLines: [String: Int] {
+        _read { yield fields.value.keyLines }
+        _modify { yield &fields.value.keyLines }
+    }
 
     /// The line of a front-matter key, or the opening `---` when the key is absent.
     public func line(of key: String) -> Int { keyLines[key] ?? 1 }
 
     public init(source: String, file: String? = nil, frontMatter: FrontMatter, body: String, bodyLine: Int) {
-        self.source = source
-        self.file = file ?? source
-        self.frontMatter = frontMatter
-        self.body = body
-        self.bodyLine = bodyLine
+        fields = CopyOnWrite(Fields(source: source, file: file ?? source, frontMatter: frontMatter, body: body, bodyLine: bodyLine))
+    }
+
+    private struct Fields: Sendable, Equatable {
+        var source: String
+        var file: String
+        var frontMatter: FrontMatter
+        var body: String
+        var bodyLine: Int
+        var keyLines: [String: Int] = [:]
     }
 
     /// The section folder name.

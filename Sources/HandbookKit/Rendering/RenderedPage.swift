@@ -1,26 +1,56 @@
-/// A page after Markdown rendering: its HTML body and what the body refers to.
+/// A page after Markdown rendering: its HTML body and what the body refers to. Copies share
+/// its fields (``CopyOnWrite``).
 public struct RenderedPage: Sendable, Equatable {
-    public var page: Page
+    private var fields: CopyOnWrite<Fields>
+
+    public var page: Page {
+        _read { yield fields.value.page }
+        _modify { yield &fields.value.page }
+    }
     /// The body, rendered once for the page itself and for the pages that hold many
     /// pages' bodies (``html(_:placedAt:)``).
-    var body: BodyHTML
-    public var headings: [Heading]
-    public var links: [LinkReference]
-    public var images: [ImageReference]
+    var body: BodyHTML {
+        _read { yield fields.value.body }
+        _modify { yield &fields.value.body }
+    }
+    public var headings: [Heading] {
+        _read { yield fields.value.headings }
+        _modify { yield &fields.value.headings }
+    }
+    public var links: [LinkReference] {
+        _read { yield fields.value.links }
+        _modify { yield &fields.value.links }
+    }
+    public var images: [ImageReference] {
+        _read { yield fields.value.images }
+        _modify { yield &fields.value.images }
+    }
     /// The running text counted for the readability rules, and the page's search-index
     /// entry: made while pages render in parallel, not one page after another in the
     /// site-wide stages, and kept instead of the text itself.
-    var proseCounts = ProseCounts()
-    var searchEntry = SearchIndex.Entry(href: "", title: "", summary: "")
+    var proseCounts: ProseCounts {
+        _read { yield fields.value.proseCounts }
+        _modify { yield &fields.value.proseCounts }
+    }
+    var searchEntry: SearchIndex.Entry {
+        _read { yield fields.value.searchEntry }
+        _modify { yield &fields.value.searchEntry }
+    }
     /// The id of the exercise heading the "Stop if" box goes above.
     public static let stepsHeadingID = "how-to-do-it"
 
     init(page: Page, body: BodyHTML = BodyHTML(), headings: [Heading], links: [LinkReference], images: [ImageReference]) {
-        self.page = page
-        self.body = body
-        self.headings = headings
-        self.links = links
-        self.images = images
+        fields = CopyOnWrite(Fields(page: page, body: body, headings: headings, links: links, images: images))
+    }
+
+    private struct Fields: Sendable, Equatable {
+        var page: Page
+        var body: BodyHTML
+        var headings: [Heading]
+        var links: [LinkReference]
+        var images: [ImageReference]
+        var proseCounts = ProseCounts()
+        var searchEntry = SearchIndex.Entry(href: "", title: "", summary: "")
     }
 }
 
@@ -71,35 +101,21 @@ public struct ImageReference: Sendable, Equatable {
 public struct RenderedSite: Sendable, Equatable {
     public var site: Site
     public var diagnostics: [Diagnostic]
-    /// Pages by source path, each in a box: the preview server copies this table to change
-    /// one page after an edit, and copying a box costs one reference count where a page
-    /// value costs dozens, which at 10,000 pages is most of a rebuild.
-    private var boxes: [String: Box]
+    /// Pages by source path.
+    private var pages: [String: RenderedPage]
 
     public init(site: Site, pages: [String: RenderedPage], diagnostics: [Diagnostic]) {
         self.site = site.withoutBodies
         self.diagnostics = diagnostics
-        boxes = pages.mapValues(Box.init)
+        self.pages = pages
     }
 
     /// The source paths of the pages, in no particular order.
-    public var sources: some Collection<String> { boxes.keys }
+    public var sources: some Collection<String> { pages.keys }
 
     /// A page by source path.
     public subscript(page source: String) -> RenderedPage? {
-        get { boxes[source]?.page }
-        set { boxes[source] = newValue.map(Box.init) }
-    }
-
-    /// A page's headings, read in place: the link checker asks for the target of every link,
-    /// and taking the page out of its box copies all of it.
-    func headings(of source: String) -> [Heading]? {
-        boxes[source]?.page.headings
-    }
-
-    private final class Box: Sendable, Equatable {
-        let page: RenderedPage
-        init(_ page: RenderedPage) { self.page = page }
-        static func == (lhs: Box, rhs: Box) -> Bool { lhs === rhs || lhs.page == rhs.page }
+        get { pages[source] }
+        set { pages[source] = newValue }
     }
 }

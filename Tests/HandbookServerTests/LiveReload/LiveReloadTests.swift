@@ -67,6 +67,8 @@ import Testing
             try site.write("Content/newsection/extra.md", page)
             _ = try await server.build(changing: "newsection/extra.html")
             #expect(try await server.get("/newsection/extra.html").status == 200)
+            // The section's index lists its pages, so it follows with the listing pages.
+            _ = try await server.listings(changing: "newsection/index.html")
             #expect(try await server.get("/newsection/").status == 200)
 
             try FileManager.default.moveItem(atPath: site.path("Content/newsection/extra.md"), toPath: site.path("Content/newsection/moved.md"))

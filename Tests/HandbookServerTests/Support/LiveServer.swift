@@ -75,6 +75,14 @@ final class LiveServer {
         }
     }
 
+    /// Waits for the listing pages, published after an edit's pages, when they include `path`.
+    func listings(changing path: String) async throws -> RebuildSummary {
+        while true {
+            let summary = try await nextBuild()
+            if summary.kind == .listings && summary.changedPaths.contains(path) { return summary }
+        }
+    }
+
     struct ServerStopped: Error {}
 
     /// Opens the live-reload stream and reads its `hello`.
