@@ -36,6 +36,7 @@ public struct Build: Sendable {
     /// - Throws: ``FileSystemError`` when a folder can't be read at all.
     public func plan() async throws -> Report {
         var (report, ready) = try await checkedSite()
+        report.diagnostics = report.diagnostics.sortedForOutput()
         guard let ready else { return report }
         report.plan = await ready.linked.templated(with: ready.templates, assets: ready.assets)
         report.times.lap("template")
@@ -47,7 +48,9 @@ public struct Build: Sendable {
     /// - Returns: Every diagnostic; the plan is nil.
     /// - Throws: ``FileSystemError`` when a folder can't be read at all.
     public func check() async throws -> Report {
-        try await checkedSite().0
+        var report = try await checkedSite().0
+        report.diagnostics = report.diagnostics.sortedForOutput()
+        return report
     }
 
     /// Runs the pipeline and, when it found no errors, fills every page and writes it into a
@@ -56,18 +59,25 @@ public struct Build: Sendable {
     /// - Returns: The report; the output was written when it has no errors. Its `plan` is nil.
     /// - Throws: ``FileSystemError`` on I/O failure (the previous output stays intact).
     public func run() async throws -> Report {
-        var (report, ready) = try await checkedSite()
-        guard let ready else { return report }
+        let (unsorted, ready) = try await checkedSite()
+        // Sorted while the pages are written: a large site has thousands of warnings.
+        async let diagnostics = unsorted.diagnostics.sortedForOutput()
+        var report = unsorted
+        guard let ready else {
+            report.diagnostics = await diagnostics
+            return report
+        }
         let fileSystem = fileSystem
         try await AtomicFolder.replace(outputFolder, fileSystem: fileSystem) { root in
             try await ready.linked.write(with: ready.templates, assets: ready.assets, into: root, fileSystem: fileSystem)
         }
         report.times.lap("template+write")
+        report.diagnostics = await diagnostics
         releaseInBackground(consume ready)
         return report
     }
 
-    /// The stages up to templating.
+    /// The stages up to templating. The report's diagnostics are not yet sorted.
     /// - Returns: The report so far and, when there are no errors, what templating needs.
     private func checkedSite() async throws -> (Report, Checked?) {
         var times = StageTimes()
@@ -77,15 +87,15 @@ public struct Build: Sendable {
         let (site, drafts, loadProblems) = try await Site.load(from: contentFolder, includeDrafts: includeDrafts, fileSystem: fileSystem)
         times.lap("load")
         var diagnostics = templateReadProblems + templateProblems + loadProblems
-        guard let site else { return (Report(diagnostics: diagnostics.sortedForOutput(), plan: nil, pageCount: 0, exerciseCount: 0, times: times), nil) }
+        guard let site else { return (Report(diagnostics: diagnostics, plan: nil, pageCount: 0, exerciseCount: 0, times: times), nil) }
 
         let rendered = await (consume site).rendered()
         times.lap("render")
-        let (linked, linkProblems) = rendered.linked(drafts: drafts)
+        let (linked, linkProblems) = await rendered.linked(drafts: drafts)
         times.lap("link")
         diagnostics += rendered.diagnostics + linkProblems + (await linked.checked(checkContext))
         times.lap("check")
-        let report = Report(diagnostics: diagnostics.sortedForOutput(), plan: nil, pageCount: rendered.site.pageCount,
+        let report = Report(diagnostics: diagnostics, plan: nil, pageCount: rendered.site.pageCount,
                             exerciseCount: rendered.site.exerciseCount, times: times)
         guard let library, !diagnostics.hasErrors else { return (report, nil) }
         return (report, Checked(linked: linked, templates: library, assets: templateSources.assets))

@@ -96,7 +96,7 @@ public struct IncrementalBuild: Sendable {
         }
         let rendered = await cache.render(site)
         sources = cache
-        let (linked, linkProblems) = rendered.linked(drafts: drafts)
+        let (linked, linkProblems) = await rendered.linked(drafts: drafts)
         links.reset(linked, drafts: drafts, diagnostics: linkProblems)
         diagnostics += rendered.diagnostics + linkProblems + (await checks.check(linked, context: build.checkContext))
         let pages = site.pageCount

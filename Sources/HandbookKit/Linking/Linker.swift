@@ -6,38 +6,40 @@ extension RenderedSite {
 
     /// Builds the site graph and checks every internal link, image and anchor.
     ///
-    /// One pass in reading order, linear in pages plus links. It reads single fields of
-    /// pages (links, images, headings), never copies of whole rendered pages.
+    /// Linear in pages plus links. Pages are checked in parallel, in slices of the reading
+    /// order; the backlinks are then gathered slice after slice, so they come out as one pass
+    /// in reading order would make them.
     /// - Parameter drafts: Source paths of drafts left out of this build, so links to them
     ///   get a clearer message than "missing".
     /// - Returns: The linked site and one diagnostic per broken link or anchor, at its source line.
-    public func linked(drafts: Set<String> = []) -> (LinkedSite, [Diagnostic]) {
+    public func linked(drafts: Set<String> = []) async -> (LinkedSite, [Diagnostic]) {
         let order = site.readingOrder
-        var positions: [String: Int] = [:]
-        positions.reserveCapacity(order.count)
-        for (index, source) in order.enumerated() { positions[source] = index }
         let checker = LinkChecker(site: self, drafts: drafts)
-        var diagnostics: [Diagnostic] = []
-        var backlinks: [String: [String]] = [:]
-        for source in order {
-            // Looked up once: each lookup copies the page out of the table.
-            guard let page = self[page: source] else { continue }
-            // Sources come in reading order, so each backlink list is in reading order; a page
-            // that links to a target twice is listed once, having just been added.
+        async let exerciseIndex = exerciseIndex()
+        async let positions = Dictionary(uniqueKeysWithValues: zip(order, order.indices))
+        // Each page's problems, and the pages it links to, once each in the order of its links.
+        let checked = await order.concurrentMap { source -> (problems: [Diagnostic], targets: [String]) in
+            guard let page = self[page: source] else { return ([], []) }
+            var problems: [Diagnostic] = []
+            var targets: [String] = []
             checker.check(links: page.links, images: page.images, file: page.page.file) { target in
-                guard target != source, backlinks[target]?.last != source else { return }
-                backlinks[target, default: []].append(source)
-            } report: { diagnostics.append($0) }
+                if target != source, !targets.contains(target) { targets.append(target) }
+            } report: { problems.append($0) }
+            return (problems, targets)
+        }
+        var backlinks: [String: [String]] = [:]
+        for (source, page) in zip(order, checked) {
+            for target in page.targets { backlinks[target, default: []].append(source) }
         }
         let linked = LinkedSite(
             rendered: self,
             readingOrder: order,
             backlinks: backlinks,
-            exerciseIndex: exerciseIndex(),
+            exerciseIndex: await exerciseIndex,
             emergencyPage: self[page: Self.emergencySource] != nil ? Self.emergencySource : nil,
             stopPage: self[page: Self.stopSource] != nil ? Self.stopSource : nil,
-            positions: positions)
-        return (linked, diagnostics)
+            positions: await positions)
+        return (linked, checked.flatMap(\.problems))
     }
 
     /// Groups exercise pages, in reading order. Linear in the number of pages.

@@ -6,7 +6,7 @@ extension LinkedSite {
     /// - Returns: The complete output plan.
     public func templated(with templates: TemplateLibrary, assets: [Asset]) async -> OutputPlan {
         var plan = OutputPlan()
-        let filled = await fillEveryPage { output, table in
+        let filled = await fillEveryPage(outputPages, table: LinkTable(everyPageOf: self)) { output, table in
             (path(of: output, table: table), templates.render(template(of: output, table: table), context(of: output, table: table)))
         }
         for (path, bytes) in filled { plan.add(path, bytes) }
@@ -21,9 +21,12 @@ extension LinkedSite {
     /// - Throws: ``FileSystemError`` when a file can't be written.
     func write(with templates: TemplateLibrary, assets: [Asset], into root: String, fileSystem: FileSystem) async throws {
         let copies = copies(assets)
-        let paths = outputPages.map(path(of:)) + copies.map(\.path)
-        try OutputPlan.createFolders(for: paths, in: root, fileSystem: fileSystem)
-        let failures = await fillEveryPage { output, table -> (any Error)? in
+        let outputs = outputPages
+        // The folders are made while the link table is.
+        async let folders: Void = OutputPlan.createFolders(for: outputs.map(path(of:)) + copies.map(\.path), in: root, fileSystem: fileSystem)
+        let table = LinkTable(everyPageOf: self)
+        try await folders
+        let failures = await fillEveryPage(outputs, table: table) { output, table -> (any Error)? in
             let file = joinPath(root, path(of: output, table: table).value)
             let template = template(of: output, table: table)
             do {
@@ -42,10 +45,9 @@ extension LinkedSite {
     }
 
     /// Fills every output page in parallel with `fill`, given the link table made for them all.
-    private func fillEveryPage<T: Sendable>(_ fill: @escaping @Sendable (OutputPage, LinkTable) -> T) async -> [T] {
-        let table = LinkTable(everyPageOf: self)
+    private func fillEveryPage<T: Sendable>(_ outputs: [OutputPage], table: LinkTable,
+                                            _ fill: @escaping @Sendable (OutputPage, LinkTable) -> T) async -> [T] {
         // The pages that show every page take longest: each gets a task of its own, beside the rest.
-        let outputs = outputPages
         async let wholeSite = outputs.filter(\.showsEveryPage).concurrentMap { fill($0, table) }
         let single = await outputs.filter { !$0.showsEveryPage }.concurrentMap { fill($0, table) }
         return await wholeSite + single

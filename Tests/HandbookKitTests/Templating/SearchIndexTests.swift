@@ -25,8 +25,8 @@ import Testing
         #expect(entry.body == "bridges help stretches stretching")
     }
 
-    @Test func jsonIsSafeInsideAScript() throws {
-        var index = SearchIndex(linked: try linkedSite())
+    @Test func jsonIsSafeInsideAScript() async throws {
+        var index = SearchIndex(linked: try await linkedSite())
         index.entries = [.init(href: "a.html", title: "</script><b>&", summary: "\u{2028}", headings: "x", body: "y")]
         let json = index.json
         #expect(!json.contains("<") && !json.contains(">") && !json.contains("&") && !json.contains("\u{2028}"))
@@ -34,8 +34,8 @@ import Testing
         #expect(decoded?["pages"] == [["a.html", "</script><b>&", "\u{2028}", "x", "y"]])
     }
 
-    @Test func jsonIsWhatJSONEncoderWritesEscapedForAScript() throws {
-        var index = SearchIndex(linked: try linkedSite())
+    @Test func jsonIsWhatJSONEncoderWritesEscapedForAScript() async throws {
+        var index = SearchIndex(linked: try await linkedSite())
         let controls = String(String.UnicodeScalarView((0..<0x20).compactMap(Unicode.Scalar.init)))
         let tricky = controls + "\"\\/ é \u{7F} \u{2028}\u{2029} 😀 </script> <!-- &amp;"
         index.entries = [.init(href: "a/b.html", title: tricky, summary: "", headings: "x y", body: tricky),
@@ -78,8 +78,8 @@ import Testing
         for href in hrefs { #expect(plan.files[SitePath(href)] != nil, "\(href) is not in the site") }
     }
 
-    func linkedSite() throws -> LinkedSite {
+    func linkedSite() async throws -> LinkedSite {
         let site = Site(config: SiteConfig(title: "T", description: "D"), sections: [])
-        return RenderedSite(site: site, pages: [:], diagnostics: []).linked().0
+        return await RenderedSite(site: site, pages: [:], diagnostics: []).linked().0
     }
 }
