@@ -27,6 +27,18 @@ struct LinkResolver {
 
     /// The resolved target, the `#fragment`, and the URL to write into the HTML.
     func resolve(_ url: String) -> (target: LinkTarget, fragment: String?, output: String) {
+        resolve(url, writing: true)
+    }
+
+    /// The resolved target and the `#fragment`, without working out the URL to write.
+    func target(of url: String) -> (target: LinkTarget, fragment: String?) {
+        let resolved = resolve(url, writing: false)
+        return (resolved.target, resolved.fragment)
+    }
+
+    /// - Parameter writing: Whether to make the URL to write; when false, a link within the
+    ///   content gets an empty one.
+    private func resolve(_ url: String, writing: Bool) -> (target: LinkTarget, fragment: String?, output: String) {
         let (withoutFragment, fragment) = Self.splitOff("#", from: url)
         if let scheme = Self.scheme(of: withoutFragment) {
             return Self.allowedSchemes.contains(scheme.lowercased()) ? (.external, fragment, url) : (.unsafe, nil, "")
@@ -41,6 +53,7 @@ struct LinkResolver {
         let isFolder = path.utf8.last == UInt8(ascii: "/") || resolved.value.isEmpty
         let targetSource = isFolder ? joinPath(resolved.value, "_index.md") : resolved.value
         let target: LinkTarget = targetSource.hasUTF8Suffix(".md") ? .page(targetSource) : .file(targetSource)
+        guard writing else { return (target, fragment, "") }
         var output = here.relative(to: SitePath(outputPath(forSource: targetSource)), fragment: fragment)
         if let query { output = Self.insert(query: query, into: output) }
         return (target, fragment, output)

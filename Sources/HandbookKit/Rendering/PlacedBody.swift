@@ -37,20 +37,32 @@ enum PlacedBody {
 public enum PageAnchor {
     /// The anchor of a page, from its output path: `exercises/bridge.html` → `exercises__bridge`.
     public static func page(_ output: SitePath) -> String {
-        // Bytes: every heading and link of every placed body asks for its page's anchor.
-        var path = output.value.utf8[...]
-        if output.value.hasUTF8Suffix(".html") { path = path.dropLast(5) }
-        let slash = path.lastIndex(of: UInt8(ascii: "/"))
-        // The home page is no body of its own: `#` leads to the top of the page.
-        if path[(slash.map(path.index(after:)) ?? path.startIndex)...].elementsEqual("index".utf8) {
-            path = path[..<(slash ?? path.startIndex)]
+        // Bytes, written once into the string: every placed body asks for its page's anchor,
+        // and in print every link to another page for that page's.
+        var value = output.value
+        return value.withUTF8 { path in
+            var end = path.count
+            if end >= 5, path[(end - 5)...].elementsEqual(".html".utf8) { end -= 5 }
+            let slash = path[..<end].lastIndex(of: UInt8(ascii: "/"))
+            // The home page is no body of its own: `#` leads to the top of the page.
+            if path[(slash.map { $0 + 1 } ?? 0)..<end].elementsEqual("index".utf8) { end = slash ?? 0 }
+            let name = UnsafeBufferPointer(rebasing: path[..<end])
+            let slashes = name.reduce(0) { $0 + ($1 == UInt8(ascii: "/") ? 1 : 0) }
+            return String(unsafeUninitializedCapacity: end + slashes) { anchor in
+                var count = 0
+                for byte in name {
+                    if byte == UInt8(ascii: "/") {
+                        anchor[count] = UInt8(ascii: "_")
+                        anchor[count + 1] = UInt8(ascii: "_")
+                        count += 2
+                    } else {
+                        anchor[count] = byte
+                        count += 1
+                    }
+                }
+                return count
+            }
         }
-        var anchor: [UInt8] = []
-        anchor.reserveCapacity(path.count + 8)
-        for byte in path {
-            if byte == UInt8(ascii: "/") { anchor += [UInt8(ascii: "_"), UInt8(ascii: "_")] } else { anchor.append(byte) }
-        }
-        return String(decoding: anchor, as: UTF8.self)
     }
 
     /// The anchor of a heading (or any fragment) within a page.
@@ -124,11 +136,13 @@ extension PlacedBody {
             }
             return "#" + (fragment.isEmpty ? anchor : anchor + "." + fragment)
         }
-        let resolved = resolver.resolve(url)
-        guard case .file(let path) = resolved.target else { return resolved.output }
-        let target = SitePath(path)
-        guard placement == .print, path.hasUTF8Suffix(".html") else { return resolved.output }
-        guard let fragment = resolved.fragment, !fragment.isEmpty else { return "#" + PageAnchor.page(target) }
-        return "#" + PageAnchor.heading(fragment, in: target)
+        // In print, a link to another page becomes a link to its place here, which needs only
+        // its target; anything else is written as the resolver writes it for the root.
+        if placement == .print, case (.file(let path), let fragment) = resolver.target(of: url), path.hasUTF8Suffix(".html") {
+            let target = SitePath(path)
+            guard let fragment, !fragment.isEmpty else { return "#" + PageAnchor.page(target) }
+            return "#" + PageAnchor.heading(fragment, in: target)
+        }
+        return resolver.resolve(url).output
     }
 }
