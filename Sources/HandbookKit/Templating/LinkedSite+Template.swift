@@ -44,12 +44,16 @@ extension LinkedSite {
         _ = try await copies.concurrentMap { try fileSystem.write(joinPath(root, $0.path.value), try fileSystem.read($0.source)) }
     }
 
-    /// Fills every output page in parallel with `fill`, given the link table made for them all.
+    /// Fills every output page in parallel with `fill`, given the link table made for them all,
+    /// in no particular order.
     private func fillEveryPage<T: Sendable>(_ outputs: [OutputPage], table: LinkTable,
                                             _ fill: @escaping @Sendable (OutputPage, LinkTable) -> T) async -> [T] {
         // The pages that show every page take longest: each gets a task of its own, beside the rest.
         async let wholeSite = outputs.filter(\.showsEveryPage).concurrentMap { fill($0, table) }
-        let single = await outputs.filter { !$0.showsEveryPage }.concurrentMap { fill($0, table) }
+        // Then the listing pages, which list whole sections, before the articles: filled last,
+        // the home page alone kept one core busy after the other had finished.
+        let listings = outputs.filter { !$0.showsEveryPage && !$0.isArticle }
+        let single = await (listings + outputs.filter(\.isArticle)).concurrentMap { fill($0, table) }
         return await wholeSite + single
     }
 
