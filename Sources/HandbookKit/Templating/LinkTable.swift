@@ -58,19 +58,15 @@ struct LinkTable: Sendable {
     /// folder's links, with the navigation items of the sections its pages are in.
     init(everyPageOf linked: LinkedSite) {
         self.linked = linked
-        var positions: [String: Int] = [:]
-        positions.reserveCapacity(linked.site.pageCount)
         summaries.reserveCapacity(linked.site.pageCount)
         let sections = linked.site.sections
         // Pages are read in place, by index: a page taken out of its array is copied whole.
         for section in sections {
-            positions[section.index.source] = summaries.count
             summaries.append(Self.summary(of: section.index))
-            for index in section.pages.indices {
-                positions[section.pages[index].source] = summaries.count
-                summaries.append(Self.summary(of: section.pages[index]))
-            }
+            for index in section.pages.indices { summaries.append(Self.summary(of: section.pages[index])) }
         }
+        // Summaries are in reading order, so a page's place in it is its place in them.
+        let positions = linked.positions
         self.positions = positions
         for section in sections {
             // A section's pages mostly share one folder: each run of them is looked up once.
