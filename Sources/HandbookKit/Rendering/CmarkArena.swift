@@ -18,6 +18,7 @@ import Glibc
 enum CmarkArena {
     /// The allocator to give cmark; set once, then only read.
     nonisolated(unsafe) static let allocator: UnsafeMutablePointer<cmark_mem> = {
+        Arena.makeKey()
         let allocator = UnsafeMutablePointer<cmark_mem>.allocate(capacity: 1)
         allocator.initialize(to: cmark_mem(
             calloc: { count, size in
@@ -34,6 +35,8 @@ enum CmarkArena {
     /// Marks a document parsed on this thread as alive.
     /// - Returns: The thread's arena, to give back to ``close(_:)``.
     static func open() -> OpaquePointer {
+        // Made first: making it makes the key that threads find their arenas by.
+        _ = allocator
         let arena = Arena.current
         arena.pointee.documents += 1
         return OpaquePointer(arena)
@@ -68,16 +71,20 @@ private struct Arena {
         return arena
     }
 
-    private static let key: pthread_key_t = {
-        var key = pthread_key_t()
+    /// Set once by ``makeKey()``, as ``CmarkArena/allocator`` is made, before cmark can call
+    /// for memory. A plain variable rather than a lazy constant, and without exclusivity
+    /// checks: cmark asks for memory many times per page, and either check cost more than
+    /// the allocation.
+    @exclusivity(unchecked) nonisolated(unsafe) private static var key = pthread_key_t()
+
+    static func makeKey() {
         pthread_key_create(&key) { pointer in
             guard let arena = pointer?.assumingMemoryBound(to: Arena.self) else { return }
             arena.pointee.reset()
             free(arena.pointee.chunk)
             arena.deallocate()
         }
-        return key
-    }()
+    }
 
     private static func newChunk(_ capacity: Int, after previous: UnsafeMutableRawPointer?) -> UnsafeMutableRawPointer {
         guard let chunk = malloc(capacity) else { fatalError("out of memory") }

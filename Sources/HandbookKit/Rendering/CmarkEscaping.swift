@@ -12,8 +12,10 @@ enum CmarkEscaping {
     /// use, with `&` and `'` as entities.
     static func appendURL(_ url: some Collection<UInt8>, to output: inout [UInt8]) {
         guard !isDangerous(url) else { return }
+        // Read once: a lazy global is checked on every read, and every URL byte reads it.
+        let isSafe = isSafeInHref
         for byte in url {
-            if byte < 0x80 && isSafeInHref[Int(byte)] {
+            if byte < 0x80 && isSafe[Int(byte)] {
                 output.append(byte)
             } else if byte == UInt8(ascii: "&") {
                 output += "&amp;".utf8
