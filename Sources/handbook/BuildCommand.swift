@@ -20,7 +20,7 @@ struct BuildCommand: AsyncParsableCommand {
     @Flag(help: "Print only diagnostics, not the summary line.")
     var quiet = false
 
-    @Flag(help: "Print how long each stage took.")
+    @Flag(help: "Print how long each stage took, its CPU time and the peak memory after it.")
     var timings = false
 
     func run() async throws {
