@@ -28,10 +28,16 @@ struct PageProse: Sendable {
     }
 
     /// Whether a paragraph's text is its block's text unchanged: one cell, nothing to trim,
-    /// words, and a sentence end.
+    /// words, and a sentence end. One loop over the bytes: every paragraph of every page
+    /// comes here.
     private static func isKeptWhole(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = text.first, let last = text.last, !isSpace(first), Readability.isSentenceEnd(last) else { return false }
-        return !text.contains(UInt8(ascii: "|")) && hasWords(text)
+        var hasASCIIWords = false
+        for byte in text {
+            if byte == UInt8(ascii: "|") { return false }
+            hasASCIIWords = hasASCIIWords || isASCIILetterOrDigit(byte)
+        }
+        return hasASCIIWords || hasWords(text)
     }
 
     /// A paragraph's cells, split at `|`, as sentences joined by spaces.
@@ -61,9 +67,13 @@ struct PageProse: Sendable {
         byte == 0x20 || byte == 0x09
     }
 
+    private static func isASCIILetterOrDigit(_ byte: UInt8) -> Bool {
+        byte &- 0x30 < 10 || (byte | 0x20) &- 0x61 < 26
+    }
+
     /// Whether text holds a letter or digit; ASCII, nearly all text, is judged by its bytes.
     private static func hasWords(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
-        if text.contains(where: { $0 &- 0x30 < 10 || ($0 | 0x20) &- 0x61 < 26 }) { return true }
+        if text.contains(where: isASCIILetterOrDigit) { return true }
         return text.contains { $0 >= 0x80 } && String(decoding: text, as: UTF8.self).contains { $0.isLetter || $0.isNumber }
     }
 }
