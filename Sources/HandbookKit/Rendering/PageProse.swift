@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// A page's running text as plain words: its paragraphs, list items and table rows, one
 /// after the other in one buffer of UTF-8, which the readability count and the search
 /// index read in place. Every page of every build is read by both, so the text is made once,
@@ -28,16 +32,12 @@ struct PageProse: Sendable {
     }
 
     /// Whether a paragraph's text is its block's text unchanged: one cell, nothing to trim,
-    /// words, and a sentence end. One loop over the bytes: every paragraph of every page
-    /// comes here.
+    /// words, and a sentence end. Every paragraph of every page comes here: its first letter
+    /// nearly always shows it has words, and `memchr` looks for a cell border many bytes at
+    /// a time.
     private static func isKeptWhole(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = text.first, let last = text.last, !isSpace(first), Readability.isSentenceEnd(last) else { return false }
-        var hasASCIIWords = false
-        for byte in text {
-            if byte == UInt8(ascii: "|") { return false }
-            hasASCIIWords = hasASCIIWords || isASCIILetterOrDigit(byte)
-        }
-        return hasASCIIWords || hasWords(text)
+        return hasWords(text) && memchr(text.baseAddress!, Int32(UInt8(ascii: "|")), text.count) == nil
     }
 
     /// A paragraph's cells, split at `|`, as sentences joined by spaces.
@@ -67,13 +67,9 @@ struct PageProse: Sendable {
         byte == 0x20 || byte == 0x09
     }
 
-    private static func isASCIILetterOrDigit(_ byte: UInt8) -> Bool {
-        byte &- 0x30 < 10 || (byte | 0x20) &- 0x61 < 26
-    }
-
     /// Whether text holds a letter or digit; ASCII, nearly all text, is judged by its bytes.
     private static func hasWords(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
-        if text.contains(where: isASCIILetterOrDigit) { return true }
+        if text.contains(where: { $0 &- 0x30 < 10 || ($0 | 0x20) &- 0x61 < 26 }) { return true }
         return text.contains { $0 >= 0x80 } && String(decoding: text, as: UTF8.self).contains { $0.isLetter || $0.isNumber }
     }
 }
