@@ -9,15 +9,17 @@ struct ProseCounts: Sendable, Equatable {
     /// their words.
     var longSentences: [(line: Int, words: Int)] = []
 
-    init(_ prose: [ProseBlock] = []) {
-        guard let first = prose.first else { return }
+    init(_ prose: PageProse = PageProse()) {
+        guard let first = prose.blocks.first else { return }
         firstLine = first.line
         var counter = Readability.Counter()
         var units: [UInt8] = []
-        for block in prose {
-            Readability.units(of: block.text, into: &units)
-            counter.count(&units) { words in
-                if words > SentenceLengthRule.limit { longSentences.append((block.line, words)) }
+        prose.bytes.withUnsafeBufferPointer { bytes in
+            for block in prose.blocks {
+                Readability.units(of: UnsafeBufferPointer(rebasing: bytes[block.range]), into: &units)
+                counter.count(&units) { words in
+                    if words > SentenceLengthRule.limit { longSentences.append((block.line, words)) }
+                }
             }
         }
         readability = counter.readability

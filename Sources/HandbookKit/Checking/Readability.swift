@@ -140,8 +140,14 @@ extension Readability {
     /// ``otherLetter`` or ``otherSymbol``. Counting these bytes gives what counting the
     /// characters with `Character`'s properties would. One buffer serves every block of a page.
     static func units(of text: String, into units: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { Self.units(of: $0, into: &units) }
+    }
+
+    /// ``units(of:into:)`` for text as UTF-8, read where it lies.
+    static func units(of utf8: UnsafeBufferPointer<UInt8>, into units: inout [UInt8]) {
         units.removeAll(keepingCapacity: true)
-        units.append(contentsOf: text.utf8)
+        units.append(contentsOf: utf8)
         let isASCII = units.withUnsafeMutableBufferPointer { units in
             var all: UInt8 = 0
             for index in units.indices {
@@ -153,7 +159,7 @@ extension Readability {
         }
         guard !isASCII else { return }
         units.removeAll(keepingCapacity: true)
-        units += text.lowercased().lazy.map { character in
+        units += String(decoding: utf8, as: UTF8.self).lowercased().lazy.map { character in
             if character == "\u{2019}" || character == "\u{2018}" { return UInt8(ascii: "'") }
             if let ascii = character.asciiValue { return ascii }
             if character.isWhitespace { return UInt8(ascii: " ") }

@@ -21,8 +21,11 @@ final class CmarkDocument {
         /// The plain text of the node's inline children (text and code spans), as a reader sees it.
         var plainText: String { text(includingImages: true) }
 
-        /// The words a reader reads in running text: like ``plainText`` but without image alt text.
-        var readableText: String { text(includingImages: false) }
+        /// Appends the words a reader reads in running text: like ``plainText`` but without
+        /// image alt text, as UTF-8 straight into the page's prose (``PageProse``).
+        func appendReadableText(to bytes: inout [UInt8]) {
+            appendText(includingImages: false, to: &bytes)
+        }
 
         private func text(includingImages: Bool) -> String {
             var bytes: [UInt8] = []

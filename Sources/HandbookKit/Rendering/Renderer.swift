@@ -13,7 +13,7 @@ func render(_ page: Page) -> (RenderedPage, [Diagnostic]) {
     var headings: [Heading] = []
     var links: [LinkReference] = []
     var images: [ImageReference] = []
-    var prose: [ProseBlock] = []
+    var prose = PageProse()
     var diagnostics: [Diagnostic] = []
     // cmark lines are body lines; the file has front matter above them.
     let lineOffset = page.bodyLine - 1
@@ -41,7 +41,7 @@ func render(_ page: Page) -> (RenderedPage, [Diagnostic]) {
             }
         case CMARK_NODE_PARAGRAPH:
             // Paragraphs, list items and quotes; headings and code are not running text.
-            if let block = ProseBlock(line: node.line + lineOffset, markdownText: node.readableText) { prose.append(block) }
+            prose.append(line: node.line + lineOffset, text: node.appendReadableText)
         default:
             break
         }

@@ -39,11 +39,11 @@ struct SearchIndex: Equatable {
     }
 
     /// One page's entry: words deduplicated and pruned as the type's documentation says.
-    static func entry(_ rendered: RenderedPage, prose: [ProseBlock]) -> Entry {
+    static func entry(_ rendered: RenderedPage, prose: PageProse) -> Entry {
         let matter = rendered.page.frontMatter
         let title = SearchWords([matter.title])
         let headings = SearchWords(rendered.headings.lazy.map(\.text), leavingOut: stopWords)
-        let body = SearchWords(prose.lazy.map(\.text), leavingOut: stopWords)
+        let body = SearchWords(prose, leavingOut: stopWords)
         let inTitle = title.hasWords(startingWithEachOf: headings)
         let keptHeadings = headings.joined { word in !inTitle[word] && !headings.nextStartsWith(word) }
         let ranked = SearchWords(merging: [title, SearchWords([matter.summary ?? ""]), headings])

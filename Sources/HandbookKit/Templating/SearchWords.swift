@@ -47,13 +47,30 @@ struct SearchWords {
 
     /// The words of texts, split as ``SearchIndex/words(_:)`` splits them.
     init(_ texts: some Sequence<String>, leavingOut stopWords: SearchWords? = nil) {
-        let textBytes = texts.reduce(0) { $0 + $1.utf8.count }
+        self.init(byteCount: texts.reduce(0) { $0 + $1.utf8.count }, leavingOut: stopWords) { add in
+            for var text in texts { text.withUTF8(add) }
+        }
+    }
+
+    /// The words of a page's prose, read from its buffer.
+    init(_ prose: PageProse, leavingOut stopWords: SearchWords? = nil) {
+        self.init(byteCount: prose.bytes.count, leavingOut: stopWords) { add in
+            prose.bytes.withUnsafeBufferPointer { bytes in
+                for block in prose.blocks { add(UnsafeBufferPointer(rebasing: bytes[block.range])) }
+            }
+        }
+    }
+
+    /// The words of the texts `texts` hands to its argument, `byteCount` bytes in all.
+    private init(byteCount: Int, leavingOut stopWords: SearchWords?,
+                 texts: (_ add: (UnsafeBufferPointer<UInt8>) -> Void) -> Void) {
         // The stop words' bytes come first, so that their spans point into `bytes` too.
-        bytes = stopWords?.bytes ?? []
-        bytes.reserveCapacity(bytes.count + textBytes)
+        var bytes = stopWords?.bytes ?? []
+        bytes.reserveCapacity(bytes.count + byteCount)
         // A page has about one distinct word to every 16 bytes of its text.
-        var distinct = Distinct(leavingOut: stopWords?.spans ?? [], capacity: textBytes / 16)
-        for text in texts { add(text, to: &distinct) }
+        var distinct = Distinct(leavingOut: stopWords?.spans ?? [], capacity: byteCount / 16)
+        texts { Self.add($0, to: &bytes, &distinct) }
+        self.bytes = bytes
         spans = bytes.withUnsafeBufferPointer { distinct.sortedSpans(in: $0) }
     }
 
@@ -138,39 +155,36 @@ struct SearchWords {
     /// Appends a text's words to `bytes`, and adds each to `distinct`. ASCII text, nearly
     /// all, is split here, lowercased and apostrophes dropped, as ``SearchIndex/words(_:)``
     /// would split it.
-    private mutating func add(_ text: String, to distinct: inout Distinct) {
-        var text = text
-        let isASCII = text.withUTF8 { utf8 in
-            var all: UInt8 = 0
-            for byte in utf8 { all |= byte }
-            guard all < 0x80 else { return false }
-            let start = bytes.count
-            bytes.append(contentsOf: utf8)
-            let end = bytes.withUnsafeMutableBufferPointer { buffer in
-                // Written over the text as it is read: a text's words never take more bytes.
-                var end = start, wordStart = start
-                for index in start..<buffer.count {
-                    let byte = buffer[index]
-                    // Lowercase for a letter, and a digit as it is.
-                    let lower = byte | 0x20
-                    if lower &- 0x61 < 26 || byte &- 0x30 < 10 {
-                        buffer[end] = lower
-                        end += 1
-                    } else if byte != UInt8(ascii: "'"), end > wordStart {
-                        distinct.insert(Span(start: wordStart, end: end, in: UnsafeBufferPointer(buffer)), in: UnsafeBufferPointer(buffer))
-                        wordStart = end
-                    }
-                }
-                if end > wordStart { distinct.insert(Span(start: wordStart, end: end, in: UnsafeBufferPointer(buffer)), in: UnsafeBufferPointer(buffer)) }
-                return end
+    private static func add(_ utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8], _ distinct: inout Distinct) {
+        var all: UInt8 = 0
+        for byte in utf8 { all |= byte }
+        guard all < 0x80 else {
+            for word in SearchIndex.words(String(decoding: utf8, as: UTF8.self)) {
+                bytes.append(contentsOf: word.utf8)
+                bytes.withUnsafeBufferPointer { distinct.insert(Span(start: bytes.count - word.utf8.count, end: bytes.count, in: $0), in: $0) }
             }
-            bytes.removeLast(bytes.count - end)
-            return true
+            return
         }
-        guard !isASCII else { return }
-        for word in SearchIndex.words(text) {
-            bytes.append(contentsOf: word.utf8)
-            bytes.withUnsafeBufferPointer { distinct.insert(Span(start: bytes.count - word.utf8.count, end: bytes.count, in: $0), in: $0) }
+        let start = bytes.count
+        bytes.append(contentsOf: utf8)
+        let end = bytes.withUnsafeMutableBufferPointer { buffer in
+            // Written over the text as it is read: a text's words never take more bytes.
+            var end = start, wordStart = start
+            for index in start..<buffer.count {
+                let byte = buffer[index]
+                // Lowercase for a letter, and a digit as it is.
+                let lower = byte | 0x20
+                if lower &- 0x61 < 26 || byte &- 0x30 < 10 {
+                    buffer[end] = lower
+                    end += 1
+                } else if byte != UInt8(ascii: "'"), end > wordStart {
+                    distinct.insert(Span(start: wordStart, end: end, in: UnsafeBufferPointer(buffer)), in: UnsafeBufferPointer(buffer))
+                    wordStart = end
+                }
+            }
+            if end > wordStart { distinct.insert(Span(start: wordStart, end: end, in: UnsafeBufferPointer(buffer)), in: UnsafeBufferPointer(buffer)) }
+            return end
         }
+        bytes.removeLast(bytes.count - end)
     }
 }

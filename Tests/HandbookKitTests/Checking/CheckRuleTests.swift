@@ -107,11 +107,16 @@ import Testing
 
     @Test func proseIsCountedAsOneTextOfItsBlocks() throws {
         let long = Array(repeating: "word", count: 26).joined(separator: " ")
-        let blocks = ["Keep your back straight.", "Lift | Hold it", "  \(long)  "].enumerated().compactMap { ProseBlock(line: $0 + 1, markdownText: $1) }
-        #expect(blocks.map(\.text) == ["Keep your back straight.", "Lift. Hold it.", long + "."])
-        let counts = ProseCounts(blocks)
+        var prose = PageProse()
+        for (index, text) in ["Keep your back straight.", "Lift | Hold it", " | ", "  \(long)  "].enumerated() {
+            prose.append(line: index + 1) { $0 += text.utf8 }
+        }
+        let texts = prose.blocks.map { String(decoding: prose.bytes[$0.range], as: UTF8.self) }
+        #expect(texts == ["Keep your back straight.", "Lift. Hold it.", long + "."], "a block without words is dropped")
+        #expect(prose.blocks.map(\.line) == [1, 2, 4])
+        let counts = ProseCounts(prose)
         let joined = try #require(counts.readability)
-        #expect(joined == Readability(blocks.map(\.text).joined(separator: " ")))
-        #expect(counts.firstLine == 1 && counts.longSentences.map(\.line) == [3] && counts.longSentences.map(\.words) == [26])
+        #expect(joined == Readability(texts.joined(separator: " ")))
+        #expect(counts.firstLine == 1 && counts.longSentences.map(\.line) == [4] && counts.longSentences.map(\.words) == [26])
     }
 }

@@ -7,7 +7,9 @@ import Testing
         let page = Page(source: "exercises/bridge.md", frontMatter: FrontMatter(title: title, summary: summary), body: "", bodyLine: 1)
         let rendered = RenderedPage(page: page, headings: headings.map { Heading(level: 2, text: $0, id: "x", line: 1) },
                                     links: [], images: [])
-        return SearchIndex.entry(rendered, prose: prose.compactMap { ProseBlock(line: 1, markdownText: $0) })
+        var pageProse = PageProse()
+        for text in prose { pageProse.append(line: 1) { $0 += text.utf8 } }
+        return SearchIndex.entry(rendered, prose: pageProse)
     }
 
     @Test func wordsFoldCaseAccentsAndApostrophes() {
