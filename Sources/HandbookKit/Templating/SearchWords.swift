@@ -81,8 +81,7 @@ struct SearchWords {
         for set in sets {
             set.bytes.withUnsafeBufferPointer { setBytes in
                 for span in set.spans {
-                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: setBytes[span.start..<span.end]))
-                    bytes.withUnsafeBufferPointer { distinct.insert(Span(start: bytes.count - span.count, end: bytes.count, in: $0), in: $0) }
+                    Self.append(word: UnsafeBufferPointer(rebasing: setBytes[span.start..<span.end]), to: &bytes, &distinct)
                 }
             }
         }
@@ -159,10 +158,7 @@ struct SearchWords {
         var all: UInt8 = 0
         for byte in utf8 { all |= byte }
         guard all < 0x80 else {
-            for word in SearchIndex.words(String(decoding: utf8, as: UTF8.self)) {
-                bytes.append(contentsOf: word.utf8)
-                bytes.withUnsafeBufferPointer { distinct.insert(Span(start: bytes.count - word.utf8.count, end: bytes.count, in: $0), in: $0) }
-            }
+            for word in SearchIndex.words(String(decoding: utf8, as: UTF8.self)) { append(word: word.utf8, to: &bytes, &distinct) }
             return
         }
         let start = bytes.count
@@ -186,5 +182,11 @@ struct SearchWords {
             return end
         }
         bytes.removeLast(bytes.count - end)
+    }
+
+    /// Appends one word, already split, to `bytes`, and adds it to `distinct`.
+    private static func append(word: some Collection<UInt8>, to bytes: inout [UInt8], _ distinct: inout Distinct) {
+        bytes.append(contentsOf: word)
+        bytes.withUnsafeBufferPointer { distinct.insert(Span(start: $0.count - word.count, end: $0.count, in: $0), in: $0) }
     }
 }
