@@ -11,8 +11,7 @@ protocol CheckRule: Sendable {
 
 /// A rule whose findings on a page depend on that page, the settings and the context only.
 /// ``LinkedSite/checked(_:)`` fetches each page once and runs every such rule on it, in
-/// parallel: fetching a rendered page copies it, and eleven rules fetching 10,000 pages
-/// each cost more than all the rules' own work.
+/// parallel slices of the site.
 protocol PageRule: CheckRule {
     /// What this rule finds on one page (usually nothing, which allocates nothing).
     func findings(on page: RenderedPage, in site: LinkedSite, context: CheckContext) -> [Finding]

@@ -57,7 +57,6 @@ extension LinkedSite {
         // Rules outside this folder read `checkedPages`: this slice of it.
         var slice = self
         slice.readingOrder = sources
-        slice.pageSlice = pages
         for (rule, severity) in others {
             diagnostics += rule.findings(in: slice, context: context).map { $0.diagnostic(rule.id, severity) }
         }
@@ -71,7 +70,7 @@ extension LinkedSite {
 
     /// Pages that rules read: every built page, section intros included, in reading order.
     var checkedPages: [RenderedPage] {
-        pageSlice ?? readingOrder.compactMap { page($0) }
+        readingOrder.compactMap { page($0) }
     }
 }
 

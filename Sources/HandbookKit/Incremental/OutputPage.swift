@@ -25,11 +25,7 @@ enum OutputPage: Hashable, Sendable {
 extension LinkedSite {
     /// Every page ``templated(with:assets:)`` fills for this site, in no particular order.
     var outputPages: [OutputPage] {
-        // Paths only, read in place: `allPages` copied every page twice.
-        var outputs = site.sections.flatMap { section in
-            ([section.index.source] + section.pages.indices.map { section.pages[$0].source })
-                .filter { !Page.isSectionIndex($0) }.map(OutputPage.article)
-        }
+        var outputs = readingOrder.filter { !Page.isSectionIndex($0) }.map(OutputPage.article)
         outputs += site.sections.filter { $0.slug != RenderedSite.exerciseSection }.map { .section($0.slug) }
         outputs += [.exerciseIndex, .home, .notFound, .print, .plan, .searchIndex, .robots]
         if site.config.baseURL != nil { outputs.append(.sitemap) }

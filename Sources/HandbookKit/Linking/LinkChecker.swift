@@ -1,8 +1,4 @@
 /// Checks a page's links, images and anchors against the whole rendered site.
-///
-/// It asks the site for one field of a target page at a time (its headings), never for the
-/// whole page: a rendered page is dozens of strings and arrays, and copying one per link
-/// was most of the link stage on a large site.
 struct LinkChecker {
     var site: RenderedSite
     var drafts: Set<String>

@@ -21,11 +21,6 @@ public struct LinkedSite: Sendable, Equatable {
 
     var positions: [String: Int]
 
-    /// The pages content rules read, when they run on a slice of the site: set only on the
-    /// copies ``checked(_:)`` makes for its parallel slices, which hold the pages already
-    /// fetched rather than fetching (copying) them again for each rule.
-    var pageSlice: [RenderedPage]? = nil
-
     public var site: Site { rendered.site }
 
     public func page(_ source: String) -> RenderedPage? { rendered[page: source] }

@@ -37,11 +37,8 @@ extension Site {
         var built: [Page] = []
         built.reserveCapacity(loaded.count)
         var drafts: Set<String> = []
-        for index in loaded.indices {
-            diagnostics += loaded[index].diagnostics
-            // Moved out, not copied: a page is a dozen strings and arrays.
-            var page: Page?
-            swap(&page, &loaded[index].page)
+        for (page, problems) in loaded {
+            diagnostics += problems
             guard let page else { continue }
             if page.frontMatter.isDraft && !includeDrafts { drafts.insert(page.source) } else { built.append(page) }
         }

@@ -60,10 +60,8 @@ struct LinkTable: Sendable {
         self.linked = linked
         summaries.reserveCapacity(linked.site.pageCount)
         let sections = linked.site.sections
-        // Pages are read in place, by index: a page taken out of its array is copied whole.
         for section in sections {
-            summaries.append(Self.summary(of: section.index))
-            for index in section.pages.indices { summaries.append(Self.summary(of: section.pages[index])) }
+            for page in [section.index] + section.pages { summaries.append(Self.summary(of: page)) }
         }
         // Summaries are in reading order, so a page's place in it is its place in them.
         let positions = linked.positions
@@ -71,8 +69,8 @@ struct LinkTable: Sendable {
         for section in sections {
             // A section's pages mostly share one folder: each run of them is looked up once.
             var previous: String?
-            for index in section.pages.indices {
-                let here = summaries[positions[section.pages[index].source]!].output
+            for page in section.pages {
+                let here = summaries[positions[page.source]!].output
                 let folder = here.folder
                 guard folder != previous else { continue }
                 previous = folder

@@ -17,10 +17,9 @@ extension LinkedSite {
         if let stop = stopPage { values["stopHref"] = .text("#" + PageAnchor.page(context.table.output(stop))) }
         values["chapters"] = .list(site.sections.compactMap { section -> TemplateValue? in
             guard let intro = page(section.index.source) else { return nil }
-            // By index: a page taken out of its array is copied whole, and only its path is needed.
-            let sources = section.pages.indices.map { section.pages[$0].source }.filter { context.table.summary($0) != nil }
+            let sources = section.pages.map(\.source).filter { context.table.summary($0) != nil }
             // The pages are made one by one as print.html is written; the contents need only
-            // their titles, which the link table holds without copying the pages out.
+            // their titles, which the link table holds.
             let pages = LazyList(count: sources.count) { printedPage(page(sources[$0])!) }
             let contents = sources.map { source -> TemplateValue in
                 let summary = context.table.summary(source)!
@@ -83,9 +82,7 @@ extension LinkedSite {
             })]
         })
         values["items"] = .list(readingOrder.compactMap { source -> TemplateValue? in
-            // Only exercises have a level: other pages are passed over without copying them.
-            guard context.table.summary(source)?.level != nil, let rendered = page(source),
-                  let exercise = rendered.page.frontMatter.exercise else { return nil }
+            guard let rendered = page(source), let exercise = rendered.page.frontMatter.exercise else { return nil }
             let output = rendered.page.output
             let anchors = PrintAnchors(output)
             let titleID = anchors.part("title")

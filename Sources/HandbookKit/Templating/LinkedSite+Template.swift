@@ -66,7 +66,7 @@ extension LinkedSite {
         let context = PageContext(linked: self, here: section.index.output, table: table)
         guard let intro = page(section.index.source) else { return [:] }
         var values = context.article(intro)
-        values["pages"] = .list(section.pages.indices.map { context.entry(section.pages[$0].source) })
+        values["pages"] = .list(section.pages.map { context.entry($0.source) })
         return values
     }
 
@@ -101,8 +101,7 @@ extension LinkedSite {
         values["contentStructuredData"] = .text(StructuredData.website(config: site.config, url: site.config.baseURL))
         values["sections"] = .list(site.sections.map { section in
             guard case .object(var entry) = context.entry(section.index.source) else { return [:] }
-            // By index: a page taken out of its array is copied whole, and only its path is needed.
-            entry["pages"] = .list(section.pages.indices.map { context.entry(section.pages[$0].source) })
+            entry["pages"] = .list(section.pages.map { context.entry($0.source) })
             return .object(entry)
         })
         if let first = readingOrder.first { values["startHref"] = .text(context.href(source: first)) }

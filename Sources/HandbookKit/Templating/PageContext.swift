@@ -46,11 +46,8 @@ struct PageContext {
 
     /// The sections, and the current section's pages (windowed for long sections).
     private func navigation(_ links: [LinkTable.SectionLink], currentSection: String?, current: String?) -> [TemplateValue] {
-        // By index: the link's entry is shared, and a section taken out of the site is copied
-        // whole, intro and pages, so only the current one is.
-        links.indices.map { index in
-            guard links[index].slug == currentSection else { return links[index].entry }
-            let link = links[index], section = linked.site.sections[index]
+        zip(linked.site.sections, links).map { section, link in
+            guard section.slug == currentSection else { return link.entry }
             var entry: TemplateObject = ["title": .text(link.title), "href": .text(link.href), "current": true]
             var window = section.pages.indices
             var children: TemplateObject = [:]
