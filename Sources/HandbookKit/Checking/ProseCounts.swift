@@ -13,11 +13,9 @@ struct ProseCounts: Sendable, Equatable {
         guard let first = prose.blocks.first else { return }
         firstLine = first.line
         var counter = Readability.Counter()
-        var units: [UInt8] = []
         prose.bytes.withUnsafeBufferPointer { bytes in
             for block in prose.blocks {
-                Readability.units(of: UnsafeBufferPointer(rebasing: bytes[block.range]), into: &units)
-                counter.count(&units) { words in
+                counter.count(UnsafeBufferPointer(rebasing: bytes[block.range])) { words in
                     if words > SentenceLengthRule.limit { longSentences.append((block.line, words)) }
                 }
             }

@@ -22,9 +22,8 @@ extension Readability {
     /// Counts a text.
     init(_ text: String) {
         var counter = Counter()
-        var units: [UInt8] = []
-        Self.units(of: text, into: &units)
-        counter.count(&units) { _ in }
+        var text = text
+        text.withUTF8 { counter.count($0) { _ in } }
         self = counter.readability
         if text.isEmpty { sentences = 0 }
     }
@@ -32,10 +31,9 @@ extension Readability {
     /// The number of words in each sentence of a text, short sentences included.
     static func sentenceLengths(in text: String) -> [Int] {
         var counter = Counter()
-        var units: [UInt8] = []
+        var text = text
         var lengths: [Int] = []
-        Self.units(of: text, into: &units)
-        counter.count(&units) { lengths.append($0) }
+        text.withUTF8 { counter.count($0) { lengths.append($0) } }
         return lengths
     }
 
@@ -60,65 +58,79 @@ extension Readability {
             Readability(words: words, sentences: max(sentences, 1), syllables: syllables)
         }
 
-        /// Counts one block of ``Readability/units(of:into:)``, in one pass: its words and their
-        /// syllables, and its sentences, passing each one's number of words to `sentence`.
+        /// Counts one block of UTF-8 text, passing each sentence's number of words to `sentence`.
+        mutating func count(_ utf8: UnsafeBufferPointer<UInt8>, sentence: (_ words: Int) -> Void) {
+            var all: UInt8 = 0
+            for byte in utf8 { all |= byte }
+            guard all >= 0x80 else { return count(units: utf8, sentence: sentence) }
+            var units: [UInt8] = []
+            Readability.units(of: utf8, into: &units)
+            units.withUnsafeBufferPointer { count(units: $0, sentence: sentence) }
+        }
+
+        /// Counts text that is ASCII, or the ``Readability/units(of:into:)`` of other text, in
+        /// one pass: its words, their syllables and its sentences.
         ///
         /// Words are runs of non-space units: their word characters, and apostrophes only in
         /// contractions (`don't`, `it's`). Any other punctuation, hyphens included, is dropped:
         /// "well-known" is one word. A sentence runs from a word character to the next `.`,
         /// `!` or `?`; its words are the runs, or their parts after its start, holding a
-        /// word's unit. The units are changed: each word is moved down over what it drops.
-        mutating func count(_ units: inout [UInt8], sentence: (_ words: Int) -> Void) {
-            units.withUnsafeMutableBufferPointer { units in
-                // The current sentence's words; nil between sentences.
-                var sentenceWords: Int?
-                var index = 0
-                while index < units.count {
-                    guard !isWhitespace(units[index]) else {
-                        index += 1
-                        continue
-                    }
-                    let start = index
-                    var lettersOnly = true
-                    while index < units.count, !isWhitespace(units[index]) {
-                        lettersOnly = lettersOnly && isLetter(units[index])
-                        index += 1
-                    }
-                    // Nearly every word: one more word of the sentence, or the first of the next.
-                    if lettersOnly {
-                        sentenceWords = (sentenceWords ?? 0) + 1
-                        add(word: UnsafeBufferPointer(rebasing: units[start..<index]))
-                        continue
-                    }
-                    var end = start
-                    var inWord = false
-                    for position in start..<index {
-                        let unit = units[position]
-                        let isWordCharacter = Readability.isWordCharacter(unit)
-                        let isWordUnit = isWordCharacter || (unit == UInt8(ascii: "'") && isContraction(units, after: position))
-                        if sentenceWords == nil, isWordCharacter { sentenceWords = 0 }
-                        if let words = sentenceWords, isSentenceEnd(unit) {
-                            finish(sentence: words, sentence)
-                            sentenceWords = nil
-                            inWord = false
-                        } else if let words = sentenceWords, isWordUnit, !inWord {
-                            sentenceWords = words + 1
-                            inWord = true
-                        }
-                        if isWordUnit {
-                            units[end] = unit
-                            end += 1
-                        }
-                    }
-                    if end > start { add(word: UnsafeBufferPointer(rebasing: units[start..<end])) }
+        /// word's unit.
+        private mutating func count(units text: UnsafeBufferPointer<UInt8>, sentence: (_ words: Int) -> Void) {
+            // The current sentence's words; nil between sentences.
+            var sentenceWords: Int?
+            var index = 0
+            while index < text.count {
+                guard !isWhitespace(text[index]) else {
+                    index += 1
+                    continue
                 }
-                if let words = sentenceWords { finish(sentence: words, sentence) }
+                // Nearly every run is a short word of letters alone, counted all at once.
+                if let word = PackedWord(text, at: index) {
+                    index += word.length
+                    words += 1
+                    syllables += SyllableExceptions.count(ofPacked: word.letters) ?? SyllableCount(word).total()
+                    let wordsSoFar = (sentenceWords ?? 0) + 1
+                    sentenceWords = isSentenceEnd(word.mark) ? nil : wordsSoFar
+                    if sentenceWords == nil { finish(sentence: wordsSoFar, sentence) }
+                    continue
+                }
+                let start = index
+                repeat { index += 1 } while index < text.count && !isWhitespace(text[index])
+                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: index - start) { run in
+                    for offset in run.indices { run[offset] = lowercased(text[start + offset]) }
+                    countRun(run, sentenceWords: &sentenceWords, sentence)
+                }
             }
+            if let words = sentenceWords { finish(sentence: words, sentence) }
         }
 
-        private mutating func add(word: UnsafeBufferPointer<UInt8>) {
-            words += 1
-            syllables += Readability.syllables(ofWord: word)
+        /// Counts a run of other than a short word of letters, moving its word units down over what it drops.
+        private mutating func countRun(_ run: UnsafeMutableBufferPointer<UInt8>, sentenceWords: inout Int?, _ sentence: (_ words: Int) -> Void) {
+            var end = 0
+            var inWord = false
+            for position in run.indices {
+                let unit = run[position]
+                let isWordCharacter = Readability.isWordCharacter(unit)
+                let isWordUnit = isWordCharacter || (unit == UInt8(ascii: "'") && isContraction(run, after: position))
+                if sentenceWords == nil, isWordCharacter { sentenceWords = 0 }
+                if let words = sentenceWords, isSentenceEnd(unit) {
+                    finish(sentence: words, sentence)
+                    sentenceWords = nil
+                    inWord = false
+                } else if let words = sentenceWords, isWordUnit, !inWord {
+                    sentenceWords = words + 1
+                    inWord = true
+                }
+                if isWordUnit {
+                    run[end] = unit
+                    end += 1
+                }
+            }
+            if end > 0 {
+                words += 1
+                syllables += Readability.syllables(ofWord: UnsafeBufferPointer(rebasing: run[..<end]))
+            }
         }
 
         private mutating func finish(sentence words: Int, _ sentence: (_ words: Int) -> Void) {
@@ -196,6 +208,11 @@ extension Readability {
         unit &- 0x61 < 26
     }
 
+    /// An ASCII capital as its small letter; any other byte as it is.
+    static func lowercased(_ unit: UInt8) -> UInt8 {
+        unit &- 0x41 < 26 ? unit | 0x20 : unit
+    }
+
     /// a, e, i, o, u and y as bits of their offset from `a`.
     private static let vowelBits: UInt32 = 1 << 0 | 1 << 4 | 1 << 8 | 1 << 14 | 1 << 20 | 1 << 24
 
@@ -203,54 +220,93 @@ extension Readability {
         isLetter(letter) && vowelBits >> UInt32(letter &- 0x61) & 1 != 0
     }
 
-    /// Syllables in one word of ``units(of:into:)``: the vowel-group rule on its ASCII
-    /// letters, in one pass that keeps the last three letters for the endings.
+    /// Syllables in one word of ``units(of:into:)``: the vowel-group rule on its ASCII letters.
     static func syllables(ofWord word: UnsafeBufferPointer<UInt8>) -> Int {
-        // The exceptions are ASCII words; a word with any other letter is never one of them.
-        if SyllableExceptions.mayHold(word), word.allSatisfy({ $0 < 0x80 }),
-           let known = SyllableExceptions.counts[String(decoding: word, as: UTF8.self)] {
-            return known
-        }
-        let (a, c, d, e, g, i, l) = (UInt8(ascii: "a"), UInt8(ascii: "c"), UInt8(ascii: "d"), UInt8(ascii: "e"),
-                                     UInt8(ascii: "g"), UInt8(ascii: "i"), UInt8(ascii: "l"))
-        let (o, q, s, t, u, x, z) = (UInt8(ascii: "o"), UInt8(ascii: "q"), UInt8(ascii: "s"), UInt8(ascii: "t"),
-                                     UInt8(ascii: "u"), UInt8(ascii: "x"), UInt8(ascii: "z"))
-        var count = 0
-        var letters = 0
-        var previousWasVowel = false
-        // The last three letters, `last` the latest; 0 before there are that many.
-        var (third, second, last): (UInt8, UInt8, UInt8) = (0, 0, 0)
-        for letter in word where isLetter(letter) {
-            let isVowel = isVowelLetter(letter) && !(letter == UInt8(ascii: "y") && letters == 0)
+        if let known = SyllableExceptions.count(of: word) { return known }
+        var count = SyllableCount()
+        for letter in word where isLetter(letter) { count.add(letter) }
+        return count.total(endsInChesOrShes: word.ends(with: "ches") || word.ends(with: "shes"))
+    }
+
+    /// The vowel-group rule, fed one lowercase ASCII letter at a time, keeping the last four
+    /// letters for the endings.
+    struct SyllableCount {
+        private var count = 0
+        private var letters = 0
+        private var previousWasVowel = false
+        /// The last four letters, `last` the latest; 0 before there are that many.
+        private var (fourth, third, second, last): (UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0)
+
+        mutating func add(_ letter: UInt8) {
+            let isVowel = isVowelLetter(letter) && (letters > 0 || letter != UInt8(ascii: "y"))
             if isVowel && !previousWasVowel { count += 1 }
             previousWasVowel = isVowel
-            // Vowel pairs usually spoken as two syllables (me-di-a, ra-di-o, ac-tu-al, me-di-um),
-            // except in the endings where they merge: -cial, -tial, -tion, -sion, -gion, qua-, gua-.
             // A pair counts only after a first letter.
-            if letters >= 2 {
-                switch (last, letter) {
-                case (i, a): if second != c && second != t { count += 1 }
-                case (i, o): if !(second == t || second == s || second == c || second == g || second == x) { count += 1 }
-                case (u, a): if second != q && second != g { count += 1 }
-                case (i, u): count += 1
-                default: break
-                }
-            }
-            (third, second, last) = (second, last, letter)
+            if letters >= 2, Self.pairIsTwoSyllables(last, letter, after: second) { count += 1 }
+            (fourth, third, second, last) = (third, second, last, letter)
             letters += 1
         }
-        // Numbers and symbols: textstat's fallback (pyphen) finds no break, so 1.
-        guard letters > 0 else { return 1 }
-        // A final silent "e" (make, tape) but not "-le" after a consonant (table, simple).
-        if last == e, count > 1, !(second == l && letters > 2 && !isVowelLetter(third)) { count -= 1 }
-        // "-ed" and "-es" are silent unless after t/d or s/x/z/ch/sh/ge/ce.
-        if count > 1, second == e, last == d, third != t, third != d { count -= 1 }
-        if count > 1, second == e, last == s,
-           !(third == s || third == x || third == z || third == c || third == g
-             || word.ends(with: "ches") || word.ends(with: "shes")) {
-            count -= 1
+
+        init() {}
+
+        /// The vowel-group rule on a whole short word at once: a vowel starts a group unless
+        /// the letter before it is a vowel too.
+        init(_ word: PackedWord) {
+            let (a, i, o, u, y) = (UInt8(ascii: "a"), UInt8(ascii: "i"), UInt8(ascii: "o"), UInt8(ascii: "u"), UInt8(ascii: "y"))
+            let (isA, isI, isO, isU) = (word.lanes(equalTo: a), word.lanes(equalTo: i), word.lanes(equalTo: o), word.lanes(equalTo: u))
+            // A first "y" is a consonant (yes, you).
+            let vowels = isA | isI | isO | isU | word.lanes(equalTo: UInt8(ascii: "e")) | word.lanes(equalTo: y) & ~0x80
+            count = (vowels & ~(vowels << 8)).nonzeroBitCount
+            // The vowel pairs of ``add(_:)``, from the third letter on: rare, so checked one by one.
+            var pairs = ((isI << 8) & (isA | isO | isU) | (isU << 8) & isA) & ~0xFFFF
+            while pairs != 0 {
+                let index = pairs.trailingZeroBitCount >> 3
+                if Self.pairIsTwoSyllables(word.letter(index - 1), word.letter(index), after: word.letter(index - 2)) { count += 1 }
+                pairs &= pairs - 1
+            }
+            letters = word.count
+            previousWasVowel = false
+            (fourth, third, second, last) = (word.letter(word.count - 4), word.letter(word.count - 3),
+                                             word.letter(word.count - 2), word.letter(word.count - 1))
         }
-        return max(count, 1)
+
+        /// Vowel pairs usually spoken as two syllables (me-di-a, ra-di-o, ac-tu-al, me-di-um),
+        /// except in the endings where they merge: -cial, -tial, -tion, -sion, -gion, qua-, gua-.
+        private static func pairIsTwoSyllables(_ first: UInt8, _ next: UInt8, after before: UInt8) -> Bool {
+            let (c, g, i, q, s, t, u, x) = (UInt8(ascii: "c"), UInt8(ascii: "g"), UInt8(ascii: "i"), UInt8(ascii: "q"),
+                                            UInt8(ascii: "s"), UInt8(ascii: "t"), UInt8(ascii: "u"), UInt8(ascii: "x"))
+            switch (first, next) {
+            case (i, UInt8(ascii: "a")): return before != c && before != t
+            case (i, UInt8(ascii: "o")): return !(before == t || before == s || before == c || before == g || before == x)
+            case (u, UInt8(ascii: "a")): return before != q && before != g
+            case (i, u): return true
+            default: return false
+            }
+        }
+
+        /// The syllables of a word of letters alone.
+        func total() -> Int {
+            total(endsInChesOrShes: (fourth == UInt8(ascii: "c") || fourth == UInt8(ascii: "s")) && third == UInt8(ascii: "h")
+                    && second == UInt8(ascii: "e") && last == UInt8(ascii: "s"))
+        }
+
+        /// The word's syllables, its endings applied.
+        func total(endsInChesOrShes: Bool) -> Int {
+            let (d, e, l, s, t) = (UInt8(ascii: "d"), UInt8(ascii: "e"), UInt8(ascii: "l"), UInt8(ascii: "s"), UInt8(ascii: "t"))
+            // Numbers and symbols: textstat's fallback (pyphen) finds no break, so 1.
+            guard letters > 0 else { return 1 }
+            var count = count
+            // A final silent "e" (make, tape) but not "-le" after a consonant (table, simple).
+            if last == e, count > 1, !(second == l && letters > 2 && !isVowelLetter(third)) { count -= 1 }
+            // "-ed" and "-es" are silent unless after t/d or s/x/z/ch/sh/ge/ce.
+            if count > 1, second == e, last == d, third != t, third != d { count -= 1 }
+            if count > 1, second == e, last == s,
+               !(third == s || third == UInt8(ascii: "x") || third == UInt8(ascii: "z") || third == UInt8(ascii: "c")
+                 || third == UInt8(ascii: "g") || endsInChesOrShes) {
+                count -= 1
+            }
+            return max(count, 1)
+        }
     }
 }
 

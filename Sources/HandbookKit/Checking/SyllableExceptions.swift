@@ -3,24 +3,73 @@
 /// Regenerate when the content grows: list the content's words with their dictionary counts
 /// (scripts/readability-reference.py shows how textstat counts), keep the mismatches.
 enum SyllableExceptions {
-    /// Whether a word may be an exception, judged by its length and its first and last
-    /// bytes: nearly every word is ruled out without making a string to look up.
-    static func mayHold(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let first = word.first, let last = word.last, word.count < 32 else { return false }
-        let key = signature(count: word.count, first: first, last: last)
-        return signatures[key >> 6] & (1 << UInt64(key & 63)) != 0
+    /// The dictionary's count for a lowercased word, if the word is an exception. Every word
+    /// of every page is looked up: a word of 8 bytes or fewer, nearly all of them, is looked up
+    /// as one integer, and a longer one only if its length and its first and last bytes
+    /// are an exception's.
+    static func count(of word: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard word.count > 8 else { return count(ofPacked: word.indices.reduce(0) { $0 | UInt64(word[$1]) << (8 * UInt64($1)) }) }
+        let signature = signature(word)
+        guard word.count < 32, signatures[signature >> 6] & (1 << UInt64(signature & 63)) != 0,
+              word.allSatisfy({ $0 < 0x80 }) else { return nil }
+        return counts[String(decoding: word, as: UTF8.self)]
     }
 
-    private static func signature(count: Int, first: UInt8, last: UInt8) -> Int {
-        count << 10 | Int(first & 31) << 5 | Int(last & 31)
+    /// ``count(of:)`` for a word of 8 bytes or fewer, its first byte in the lowest byte of
+    /// `word` and 0 past its end.
+    static func count(ofPacked word: UInt64) -> Int? {
+        short.count(of: word)
     }
 
-    /// One bit per signature that an exception has.
+    /// The exceptions of 8 bytes or fewer, in an open-addressing table keyed by their bytes.
+    private struct ShortTable {
+        /// 0 where free; at most a quarter full.
+        private var words: [UInt64]
+        private var counts: [UInt8]
+
+        init(_ exceptions: [String: Int]) {
+            let short = exceptions.filter { $0.key.utf8.count <= 8 }
+            words = Array(repeating: 0, count: max(64, 4 * short.count).nextPowerOfTwo)
+            counts = Array(repeating: 0, count: words.count)
+            for (word, count) in short {
+                let packed = word.utf8.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
+                var slot = self.slot(of: packed)
+                while words[slot] != 0 { slot = (slot + 1) & (words.count - 1) }
+                words[slot] = packed
+                counts[slot] = UInt8(count)
+            }
+        }
+
+        func count(of word: UInt64) -> Int? {
+            var slot = slot(of: word)
+            while words[slot] != 0 {
+                if words[slot] == word { return Int(counts[slot]) }
+                slot = (slot + 1) & (words.count - 1)
+            }
+            return nil
+        }
+
+        /// Fibonacci hashing: the top bits of the product, which every byte of the word sways.
+        private func slot(of word: UInt64) -> Int {
+            Int(truncatingIfNeeded: (word &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - words.count.trailingZeroBitCount))
+        }
+    }
+
+    private static let short = ShortTable(counts)
+
+    /// A longer word's length and first and last bytes, 15 bits.
+    private static func signature(_ word: UnsafeBufferPointer<UInt8>) -> Int {
+        word.count << 10 | Int(word[0] & 31) << 5 | Int(word[word.count - 1] & 31)
+    }
+
+    /// One bit per signature of a longer exception.
     private static let signatures: [UInt64] = counts.keys.reduce(into: Array(repeating: 0, count: 32 * 32 * 32 / 64)) { bits, word in
-        let bytes = Array(word.utf8)
-        guard bytes.count < 32, let first = bytes.first, let last = bytes.last else { return }
-        let key = signature(count: bytes.count, first: first, last: last)
-        bits[key >> 6] |= 1 << UInt64(key & 63)
+        var word = word
+        word.withUTF8 { word in
+            guard word.count > 8, word.count < 32 else { return }
+            let signature = signature(word)
+            bits[signature >> 6] |= 1 << UInt64(signature & 63)
+        }
     }
 
     static let counts: [String: Int] = [
