@@ -9,30 +9,39 @@ extension SearchWords {
         /// The words added, in the order first added, but none equal to a word left out.
         private var spans: [Span] = []
         private let leftOut: [Span]
-        /// -1 where free, else an index into `leftOut` followed by `spans`; at most half full.
-        private var slots: [Int32]
+        /// At most half full. A slot holds its word's head and length, so that most lookups
+        /// are decided in the slot, without a second load.
+        private var slots: [Slot]
+
+        private struct Slot {
+            var head: UInt64 = 0
+            var count: Int32 = 0
+            /// -1 where free, else an index into `leftOut` followed by `spans`.
+            var index: Int32 = -1
+        }
 
         /// Room for `capacity` words before growing.
         init(leavingOut leftOut: [Span], capacity: Int) {
             self.leftOut = leftOut
             spans.reserveCapacity(capacity)
-            slots = [Int32](repeating: -1, count: max(64, 2 * (leftOut.count + capacity)).nextPowerOfTwo)
-            for index in leftOut.indices { slots[freeSlot(for: leftOut[index])] = Int32(index) }
+            slots = Array(repeating: Slot(), count: max(64, 2 * (leftOut.count + capacity)).nextPowerOfTwo)
+            for index in leftOut.indices { place(leftOut[index], index: index) }
         }
 
         /// Adds a word unless an equal one is in or left out.
         mutating func insert(_ span: Span, in bytes: UnsafeBufferPointer<UInt8>) {
+            let mask = slots.count - 1
             var slot = self.slot(of: span)
-            while slots[slot] >= 0 {
-                let index = Int(slots[slot])
-                let other = index < leftOut.count ? leftOut[index] : spans[index - leftOut.count]
-                if other.head == span.head, other.count == span.count,
-                   span.count <= 8 || memcmp(bytes.baseAddress! + other.start + 8, bytes.baseAddress! + span.start + 8, span.count - 8) == 0 {
-                    return
+            while slots[slot].index >= 0 {
+                if slots[slot].head == span.head, Int(slots[slot].count) == span.count {
+                    guard span.count > 8 else { return }
+                    let index = Int(slots[slot].index)
+                    let other = index < leftOut.count ? leftOut[index] : spans[index - leftOut.count]
+                    if memcmp(bytes.baseAddress! + other.start + 8, bytes.baseAddress! + span.start + 8, span.count - 8) == 0 { return }
                 }
-                slot = (slot + 1) & (slots.count - 1)
+                slot = (slot + 1) & mask
             }
-            slots[slot] = Int32(leftOut.count + spans.count)
+            slots[slot] = Slot(head: span.head, count: Int32(span.count), index: Int32(leftOut.count + spans.count))
             spans.append(span)
             if (leftOut.count + spans.count) * 2 > slots.count { grow() }
         }
@@ -49,16 +58,17 @@ extension SearchWords {
             return Int(truncatingIfNeeded: ((span.head ^ UInt64(span.count)) &* 0x9E37_79B9_7F4A_7C15) &>> (64 - bits))
         }
 
-        private func freeSlot(for span: Span) -> Int {
+        /// Puts a word known to be new in the first free slot from its own.
+        private mutating func place(_ span: Span, index: Int) {
             var slot = slot(of: span)
-            while slots[slot] >= 0 { slot = (slot + 1) & (slots.count - 1) }
-            return slot
+            while slots[slot].index >= 0 { slot = (slot + 1) & (slots.count - 1) }
+            slots[slot] = Slot(head: span.head, count: Int32(span.count), index: Int32(index))
         }
 
         private mutating func grow() {
-            slots = [Int32](repeating: -1, count: slots.count * 2)
-            for index in leftOut.indices { slots[freeSlot(for: leftOut[index])] = Int32(index) }
-            for index in spans.indices { slots[freeSlot(for: spans[index])] = Int32(leftOut.count + index) }
+            slots = Array(repeating: Slot(), count: slots.count * 2)
+            for index in leftOut.indices { place(leftOut[index], index: index) }
+            for index in spans.indices { place(spans[index], index: leftOut.count + index) }
         }
 
         /// Sorts words that agree before byte `byte` where they are, needing no buffer: moved

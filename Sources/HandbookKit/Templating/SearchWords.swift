@@ -28,6 +28,13 @@ struct SearchWords {
             head = Self.packed(bytes, from: start, count: min(8, end - start))
         }
 
+        /// A word of up to 8 bytes whose packed head is known.
+        init(start: Int, count: Int, head: UInt64) {
+            first = Int32(start)
+            past = Int32(start + count)
+            self.head = head
+        }
+
         var start: Int { Int(first) }
         var end: Int { Int(past) }
         var count: Int { end - start }
@@ -163,22 +170,45 @@ struct SearchWords {
         }
         let start = bytes.count
         bytes.append(contentsOf: utf8)
+        // Room past the text to read and write 8 bytes at once; 0 is no word byte.
+        bytes.append(contentsOf: repeatElement(0, count: 8))
         let end = bytes.withUnsafeMutableBufferPointer { buffer in
-            // Written over the text as it is read: a text's words never take more bytes.
-            var end = start, wordStart = start
-            for index in start..<buffer.count {
-                let byte = buffer[index]
-                // Lowercase for a letter, and a digit as it is.
-                let lower = byte | 0x20
-                if lower &- 0x61 < 26 || byte &- 0x30 < 10 {
-                    buffer[end] = lower
-                    end += 1
-                } else if byte != UInt8(ascii: "'"), end > wordStart {
-                    distinct.insert(Span(start: wordStart, end: end, in: UnsafeBufferPointer(buffer)), in: UnsafeBufferPointer(buffer))
-                    wordStart = end
+            // Words are written over the text as it is read: they never take more bytes.
+            var end = start, read = start
+            let textEnd = start + utf8.count
+            while read < textEnd {
+                let lanes = UnsafeRawPointer(buffer.baseAddress! + read).loadUnaligned(as: UInt64.self)
+                let wordLength = ByteLanes.leading(ByteLanes.letters(lanes) | ByteLanes.digits(lanes))
+                if wordLength == 0 {
+                    read += 1
+                    continue
                 }
+                // Nearly every word: under 8 bytes, ended by a byte that is no apostrophe.
+                if wordLength < 8, ByteLanes.lane(wordLength, of: lanes) != UInt8(ascii: "'") {
+                    let word = (lanes | ByteLanes.repeated(0x20)) & ByteLanes.mask(below: wordLength)
+                    let target = UnsafeMutableRawPointer(buffer.baseAddress! + end)
+                    let kept = target.loadUnaligned(as: UInt64.self) & ~ByteLanes.mask(below: wordLength)
+                    target.storeBytes(of: kept | word, as: UInt64.self)
+                    distinct.insert(Span(start: end, count: wordLength, head: word.byteSwapped), in: UnsafeBufferPointer(buffer))
+                    end += wordLength
+                    read += wordLength
+                    continue
+                }
+                let wordStart = end
+                while read < textEnd {
+                    let byte = buffer[read]
+                    // Lowercase for a letter, and a digit as it is.
+                    let lower = byte | 0x20
+                    if lower &- 0x61 < 26 || byte &- 0x30 < 10 {
+                        buffer[end] = lower
+                        end += 1
+                    } else if byte != UInt8(ascii: "'") {
+                        break
+                    }
+                    read += 1
+                }
+                distinct.insert(Span(start: wordStart, end: end, in: UnsafeBufferPointer(buffer)), in: UnsafeBufferPointer(buffer))
             }
-            if end > wordStart { distinct.insert(Span(start: wordStart, end: end, in: UnsafeBufferPointer(buffer)), in: UnsafeBufferPointer(buffer)) }
             return end
         }
         bytes.removeLast(bytes.count - end)
