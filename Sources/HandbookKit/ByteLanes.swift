@@ -8,12 +8,12 @@ enum ByteLanes {
     static let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
 
     /// `byte` in every lane.
-    static func repeated(_ byte: UInt8) -> UInt64 {
+    @inline(__always) static func repeated(_ byte: UInt8) -> UInt64 {
         0x0101_0101_0101_0101 &* UInt64(byte)
     }
 
     /// 8 bytes from `start`, read at once where the text has them, else padded with `padding`.
-    static func load(_ text: UnsafeBufferPointer<UInt8>, at start: Int, padding: UInt8) -> UInt64 {
+    @inline(__always) static func load(_ text: UnsafeBufferPointer<UInt8>, at start: Int, padding: UInt8) -> UInt64 {
         if start + 8 <= text.count {
             return UInt64(littleEndian: UnsafeRawPointer(text.baseAddress! + start).loadUnaligned(as: UInt64.self))
         }
@@ -26,54 +26,54 @@ enum ByteLanes {
     }
 
     /// The high bits of the lanes below lane `count` (0 to 8).
-    static func below(lane count: Int) -> UInt64 {
+    @inline(__always) static func below(lane count: Int) -> UInt64 {
         count >= 8 ? high : high & ((1 << (8 * UInt64(count))) - 1)
     }
 
     /// The lanes below lane `count` (0 to 8), all bits set.
-    static func mask(below count: Int) -> UInt64 {
+    @inline(__always) static func mask(below count: Int) -> UInt64 {
         below(lane: count) >> 7 &* 0xFF
     }
 
     /// The number of lanes, from the first, whose high bit is set in `lanes`.
-    static func leading(_ lanes: UInt64) -> Int {
+    @inline(__always) static func leading(_ lanes: UInt64) -> Int {
         (~lanes & high).trailingZeroBitCount >> 3
     }
 
     /// Lane `index` of `lanes`; 0 outside 0 to 7.
-    static func lane(_ index: Int, of lanes: UInt64) -> UInt8 {
+    @inline(__always) static func lane(_ index: Int, of lanes: UInt64) -> UInt8 {
         index < 0 || index > 7 ? 0 : UInt8(truncatingIfNeeded: lanes >> (8 * UInt64(index)))
     }
 
     /// Lanes equal to `byte`.
-    static func equal(_ lanes: UInt64, _ byte: UInt8) -> UInt64 {
+    @inline(__always) static func equal(_ lanes: UInt64, _ byte: UInt8) -> UInt64 {
         let difference = lanes ^ repeated(byte)
         return ~(((difference & low) &+ low) | difference) & high
     }
 
     /// Lanes below `limit` (at most 0x80). A lane's low seven bits plus 0x80 − limit carry
     /// into its high bit when they are `limit` or more, and never into the next lane.
-    static func below(_ lanes: UInt64, _ limit: UInt8) -> UInt64 {
+    @inline(__always) static func below(_ lanes: UInt64, _ limit: UInt8) -> UInt64 {
         ~((lanes & low) &+ repeated(0x80 - limit)) & ~lanes & high
     }
 
     /// Lanes from `first` to `last`, both at most 0x7F.
-    static func within(_ lanes: UInt64, _ first: UInt8, _ last: UInt8) -> UInt64 {
+    @inline(__always) static func within(_ lanes: UInt64, _ first: UInt8, _ last: UInt8) -> UInt64 {
         below(lanes, last + 1) & ~below(lanes, first)
     }
 
     /// Space, tab, line feed, vertical tab, form feed and carriage return.
-    static func whitespace(_ lanes: UInt64) -> UInt64 {
+    @inline(__always) static func whitespace(_ lanes: UInt64) -> UInt64 {
         equal(lanes, 0x20) | within(lanes, 0x09, 0x0D)
     }
 
     /// ASCII letters of either case: setting bit 0x20 makes capitals small, and no other
     /// byte a letter.
-    static func letters(_ lanes: UInt64) -> UInt64 {
+    @inline(__always) static func letters(_ lanes: UInt64) -> UInt64 {
         within(lanes | repeated(0x20), 0x61, 0x7A)
     }
 
-    static func digits(_ lanes: UInt64) -> UInt64 {
+    @inline(__always) static func digits(_ lanes: UInt64) -> UInt64 {
         within(lanes, 0x30, 0x39)
     }
 }

@@ -15,7 +15,7 @@ struct PackedWord {
     /// The word at `start` of text, if it is 1 to 7 letters, and perhaps one punctuation
     /// mark that is not a word character, followed by whitespace or the end; nil for anything
     /// else, which the byte-by-byte path counts.
-    init?(_ text: UnsafeBufferPointer<UInt8>, at start: Int) {
+    @inline(__always) init?(_ text: UnsafeBufferPointer<UInt8>, at start: Int) {
         let bytes = ByteLanes.load(text, at: start, padding: 0x20)
         let spaces = ByteLanes.whitespace(bytes)
         guard spaces != 0 else { return nil }
@@ -33,12 +33,12 @@ struct PackedWord {
     }
 
     /// Lane `index`'s letter; 0 outside the word, as before its first letter.
-    func letter(_ index: Int) -> UInt8 {
+    @inline(__always) func letter(_ index: Int) -> UInt8 {
         ByteLanes.lane(index, of: letters)
     }
 
     /// The high bit of each lane holding `letter`.
-    func lanes(equalTo letter: UInt8) -> UInt64 {
+    @inline(__always) func lanes(equalTo letter: UInt8) -> UInt64 {
         ByteLanes.equal(letters, letter)
     }
 }

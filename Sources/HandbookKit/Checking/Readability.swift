@@ -179,7 +179,7 @@ extension Readability {
         }
     }
 
-    static func isWhitespace(_ unit: UInt8) -> Bool {
+    @inline(__always) static func isWhitespace(_ unit: UInt8) -> Bool {
         unit == 0x20 || unit &- 0x09 < 5
     }
 
@@ -209,7 +209,7 @@ extension Readability {
     }
 
     /// An ASCII capital as its small letter; any other byte as it is.
-    static func lowercased(_ unit: UInt8) -> UInt8 {
+    @inline(__always) static func lowercased(_ unit: UInt8) -> UInt8 {
         unit &- 0x41 < 26 ? unit | 0x20 : unit
     }
 
@@ -251,7 +251,7 @@ extension Readability {
 
         /// The vowel-group rule on a whole short word at once: a vowel starts a group unless
         /// the letter before it is a vowel too.
-        init(_ word: PackedWord) {
+        @inline(__always) init(_ word: PackedWord) {
             let (a, i, o, u, y) = (UInt8(ascii: "a"), UInt8(ascii: "i"), UInt8(ascii: "o"), UInt8(ascii: "u"), UInt8(ascii: "y"))
             let (isA, isI, isO, isU) = (word.lanes(equalTo: a), word.lanes(equalTo: i), word.lanes(equalTo: o), word.lanes(equalTo: u))
             // A first "y" is a consonant (yes, you).
@@ -285,13 +285,13 @@ extension Readability {
         }
 
         /// The syllables of a word of letters alone.
-        func total() -> Int {
+        @inline(__always) func total() -> Int {
             total(endsInChesOrShes: (fourth == UInt8(ascii: "c") || fourth == UInt8(ascii: "s")) && third == UInt8(ascii: "h")
                     && second == UInt8(ascii: "e") && last == UInt8(ascii: "s"))
         }
 
         /// The word's syllables, its endings applied.
-        func total(endsInChesOrShes: Bool) -> Int {
+        @inline(__always) func total(endsInChesOrShes: Bool) -> Int {
             let (d, e, l, s, t) = (UInt8(ascii: "d"), UInt8(ascii: "e"), UInt8(ascii: "l"), UInt8(ascii: "s"), UInt8(ascii: "t"))
             // Numbers and symbols: textstat's fallback (pyphen) finds no break, so 1.
             guard letters > 0 else { return 1 }
