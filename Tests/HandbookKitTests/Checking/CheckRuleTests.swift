@@ -105,6 +105,18 @@ import Testing
         #expect(Readability.sentenceLengths(in: "See e.g. this (well-known) rule... Then stop") == [2, 1, 3, 2], "a sentence ends inside a word")
     }
 
+    /// Short words are counted eight bytes at a time; each word must count as it does alone,
+    /// through the byte-by-byte path, whatever mark follows it and wherever the text ends.
+    @Test(arguments: ["cat", "Table", "YES", "yes", "radio", "quality", "idea", "nation", "churches", "wishes", "ankles",
+                      "settles", "time", "doctor", "areas", "physical", "minutes", "abcdefg", "rhythms", "yttria"])
+    func shortWordsCountAsAlone(_ word: String) {
+        let alone = Readability.syllables(in: word.lowercased())
+        for text in [word, word + ".", word + ",", "\(word)) ok", "Go \(word)! Now", "x \(word)?", "\(word)\t", "\(word)'"] {
+            #expect(Readability(text).syllables - Readability(text.replacingOccurrences(of: word, with: "")).syllables == alone, "\(text)")
+        }
+        #expect(Readability("One two \(word). Three four five.").sentences == 2)
+    }
+
     @Test func proseIsCountedAsOneTextOfItsBlocks() throws {
         let long = Array(repeating: "word", count: 26).joined(separator: " ")
         var prose = PageProse()

@@ -60,6 +60,16 @@ import Testing
         #expect(set.strings == Set(words).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
     }
 
+    /// ASCII words are split eight bytes at a time; the split must be ``SearchIndex/words(_:)``'s
+    /// wherever a word or an apostrophe falls against those eight bytes.
+    @Test(arguments: ["a", "Stretch", "STRETCHED", "abcdefg hij", "abcdefgh", "don't", "abcdefg's", "rock'n'roll",
+                      "dogs' bowls", "10-second holds", "h2o H2O", "x,y.z", "'lead", "trail'", "  two  spaces\tand\ttabs  ",
+                      "seven77 eight888 nine99999", "A_B (c) [d] {e} @f `g` ~h"])
+    func asciiWordsSplitAsTheReferenceDoes(_ text: String) {
+        let words = SearchIndex.words(text)
+        #expect(SearchWords([text]).strings == Set(words).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+    }
+
     @Test func prefixLookUpFindsEqualAndLongerWords() {
         let words = SearchWords(["stretching sit"])
         let queries = SearchWords(["stretch stretching su s"])
