@@ -18,11 +18,11 @@ build: deps
 test: deps
 	$(SWIFT) test
 
-# libcmark-dev (and pkg-config, which finds it) from Debian, only when missing.
+# libcmark-dev (and pkg-config, which finds it) and libmimalloc-dev from Debian, only when missing.
 deps:
-	@if ! pkg-config --exists libcmark 2>/dev/null; then \
-		echo "Installing libcmark-dev and pkg-config with apt-get"; \
-		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libcmark-dev pkg-config; \
+	@if ! pkg-config --exists libcmark 2>/dev/null || [ ! -f /usr/include/mimalloc.h ]; then \
+		echo "Installing libcmark-dev, pkg-config and libmimalloc-dev with apt-get"; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libcmark-dev pkg-config libmimalloc-dev; \
 	fi
 
 # Public/ is committed: it must equal a fresh build.

