@@ -7,6 +7,22 @@ enum ByteLanes {
     static let high: UInt64 = 0x8080_8080_8080_8080
     static let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
 
+    /// Whether every byte is below 0x80, read eight at a time.
+    static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let raw = UnsafeRawBufferPointer(bytes)
+        var seen: UInt64 = 0
+        var offset = 0
+        while offset + 8 <= raw.count {
+            seen |= raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            offset += 8
+        }
+        while offset < raw.count {
+            seen |= UInt64(raw[offset])
+            offset += 1
+        }
+        return seen & high == 0
+    }
+
     /// `byte` in every lane.
     @inline(__always) static func repeated(_ byte: UInt8) -> UInt64 {
         0x0101_0101_0101_0101 &* UInt64(byte)

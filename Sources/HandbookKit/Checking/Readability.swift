@@ -60,9 +60,7 @@ extension Readability {
 
         /// Counts one block of UTF-8 text, passing each sentence's number of words to `sentence`.
         mutating func count(_ utf8: UnsafeBufferPointer<UInt8>, sentence: (_ words: Int) -> Void) {
-            var all: UInt8 = 0
-            for byte in utf8 { all |= byte }
-            guard all >= 0x80 else { return count(units: utf8, sentence: sentence) }
+            guard !ByteLanes.isASCII(utf8) else { return count(units: utf8, sentence: sentence) }
             var units: [UInt8] = []
             Readability.units(of: utf8, into: &units)
             units.withUnsafeBufferPointer { count(units: $0, sentence: sentence) }

@@ -34,7 +34,7 @@ struct SourceFile: Sendable, Equatable {
             return .failure(Problem(line: line, column: column, rule: .binaryFile, message: Message.binaryFile))
         }
         // ASCII, nearly every file, is valid UTF-8 without building a String to prove it.
-        guard isASCII(bytes) || String(validating: bytes, as: UTF8.self) != nil else {
+        guard bytes.withUnsafeBufferPointer(ByteLanes.isASCII) || String(validating: bytes, as: UTF8.self) != nil else {
             let (line, column) = position(ofByte: firstInvalidUTF8(bytes), in: bytes)
             return .failure(Problem(line: line, column: column, rule: .encoding, message: Message.encoding()))
         }
@@ -95,23 +95,6 @@ struct SourceFile: Sendable, Equatable {
         bytes.withUnsafeBytes { raw in
             guard let base = raw.baseAddress, let found = memchr(base, Int32(byte), raw.count) else { return nil }
             return base.distance(to: UnsafeRawPointer(found))
-        }
-    }
-
-    /// Whether every byte is below 0x80, eight at a time.
-    private static func isASCII(_ bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBytes { raw in
-            var seen: UInt64 = 0
-            var offset = 0
-            while offset + 8 <= raw.count {
-                seen |= raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-                offset += 8
-            }
-            while offset < raw.count {
-                seen |= UInt64(raw[offset])
-                offset += 1
-            }
-            return seen & 0x8080_8080_8080_8080 == 0
         }
     }
 

@@ -6,9 +6,8 @@ extension SearchWords {
     /// The distinct words of a set being made, found by hashing (most words of a page
     /// repeat), then sorted.
     struct Distinct {
-        /// The words added, in the order first added, but none equal to a word left out.
+        /// The words added, in the order first added.
         private var spans: [Span] = []
-        private let leftOut: [Span]
         /// At most half full. A slot holds its word's head and length, so that most lookups
         /// are decided in the slot, without a second load.
         private var slots: [Slot]
@@ -16,34 +15,31 @@ extension SearchWords {
         private struct Slot {
             var head: UInt64 = 0
             var count: Int32 = 0
-            /// -1 where free, else an index into `leftOut` followed by `spans`.
+            /// -1 where free, else an index into `spans`.
             var index: Int32 = -1
         }
 
         /// Room for `capacity` words before growing.
-        init(leavingOut leftOut: [Span], capacity: Int) {
-            self.leftOut = leftOut
+        init(capacity: Int) {
             spans.reserveCapacity(capacity)
-            slots = Array(repeating: Slot(), count: max(64, 2 * (leftOut.count + capacity)).nextPowerOfTwo)
-            for index in leftOut.indices { place(leftOut[index], index: index) }
+            slots = Array(repeating: Slot(), count: max(16, 2 * capacity).nextPowerOfTwo)
         }
 
-        /// Adds a word unless an equal one is in or left out.
+        /// Adds a word unless an equal one is in.
         mutating func insert(_ span: Span, in bytes: UnsafeBufferPointer<UInt8>) {
             let mask = slots.count - 1
             var slot = self.slot(of: span)
             while slots[slot].index >= 0 {
                 if slots[slot].head == span.head, Int(slots[slot].count) == span.count {
                     guard span.count > 8 else { return }
-                    let index = Int(slots[slot].index)
-                    let other = index < leftOut.count ? leftOut[index] : spans[index - leftOut.count]
+                    let other = spans[Int(slots[slot].index)]
                     if memcmp(bytes.baseAddress! + other.start + 8, bytes.baseAddress! + span.start + 8, span.count - 8) == 0 { return }
                 }
                 slot = (slot + 1) & mask
             }
-            slots[slot] = Slot(head: span.head, count: Int32(span.count), index: Int32(leftOut.count + spans.count))
+            slots[slot] = Slot(head: span.head, count: Int32(span.count), index: Int32(spans.count))
             spans.append(span)
-            if (leftOut.count + spans.count) * 2 > slots.count { grow() }
+            if spans.count * 2 > slots.count { grow() }
         }
 
         /// The words in ``SearchWords/order(_:_:_:_:)``.
@@ -67,8 +63,7 @@ extension SearchWords {
 
         private mutating func grow() {
             slots = Array(repeating: Slot(), count: slots.count * 2)
-            for index in leftOut.indices { place(leftOut[index], index: index) }
-            for index in spans.indices { place(spans[index], index: leftOut.count + index) }
+            for index in spans.indices { place(spans[index], index: index) }
         }
 
         /// Sorts words that agree before byte `byte` where they are, needing no buffer: moved

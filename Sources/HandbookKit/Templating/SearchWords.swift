@@ -71,19 +71,35 @@ struct SearchWords {
     /// The words of the texts `texts` hands to its argument, `byteCount` bytes in all.
     private init(byteCount: Int, leavingOut stopWords: SearchWords?,
                  texts: (_ add: (UnsafeBufferPointer<UInt8>) -> Void) -> Void) {
-        // The stop words' bytes come first, so that their spans point into `bytes` too.
-        var bytes = stopWords?.bytes ?? []
-        bytes.reserveCapacity(bytes.count + byteCount)
+        var bytes: [UInt8] = []
+        // 8 more bytes let the last word be read and written as one integer.
+        bytes.reserveCapacity(byteCount + 8)
         // A page has about one distinct word to every 16 bytes of its text.
-        var distinct = Distinct(leavingOut: stopWords?.spans ?? [], capacity: byteCount / 16)
+        var distinct = Distinct(capacity: byteCount / 16)
         texts { Self.add($0, to: &bytes, &distinct) }
         self.bytes = bytes
         spans = bytes.withUnsafeBufferPointer { distinct.sortedSpans(in: $0) }
+        if let stopWords { spans = without(stopWords) }
+    }
+
+    /// The spans of the words not in `other`: one walk through both sets in step, as both
+    /// are sorted. Leaving stop words out here, rather than while hashing, spares every set
+    /// a table that starts with the stop words in it.
+    private func without(_ other: SearchWords) -> [Span] {
+        other.bytes.withUnsafeBufferPointer { otherBytes in
+            bytes.withUnsafeBufferPointer { buffer in
+                var next = 0
+                return spans.filter { span in
+                    while next < other.spans.count, Self.order(other.spans[next], otherBytes, span, buffer) < 0 { next += 1 }
+                    return next == other.spans.count || Self.order(other.spans[next], otherBytes, span, buffer) != 0
+                }
+            }
+        }
     }
 
     /// The union of word sets.
     init(merging sets: [SearchWords]) {
-        var distinct = Distinct(leavingOut: [], capacity: sets.reduce(0) { $0 + $1.spans.count })
+        var distinct = Distinct(capacity: sets.reduce(0) { $0 + $1.spans.count })
         bytes.reserveCapacity(sets.reduce(0) { $0 + $1.bytes.count })
         for set in sets {
             set.bytes.withUnsafeBufferPointer { setBytes in
@@ -162,16 +178,14 @@ struct SearchWords {
     /// all, is split here, lowercased and apostrophes dropped, as ``SearchIndex/words(_:)``
     /// would split it.
     private static func add(_ utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8], _ distinct: inout Distinct) {
-        var all: UInt8 = 0
-        for byte in utf8 { all |= byte }
-        guard all < 0x80 else {
+        guard ByteLanes.isASCII(utf8) else {
             for word in SearchIndex.words(String(decoding: utf8, as: UTF8.self)) { append(word: word.utf8, to: &bytes, &distinct) }
             return
         }
         let start = bytes.count
         bytes.append(contentsOf: utf8)
         // Room past the text to read and write 8 bytes at once; 0 is no word byte.
-        bytes.append(contentsOf: repeatElement(0, count: 8))
+        bytes.append(contentsOf: [0, 0, 0, 0, 0, 0, 0, 0] as [UInt8])
         let end = bytes.withUnsafeMutableBufferPointer { buffer in
             // Words are written over the text as it is read: they never take more bytes.
             var end = start, read = start
