@@ -103,7 +103,8 @@ extension Readability {
             if let words = sentenceWords { finish(sentence: words, sentence) }
         }
 
-        /// Counts a run of other than a short word of letters, moving its word units down over what it drops.
+        /// Counts any other run (a long word, numbers, inner punctuation), one unit at a time,
+        /// moving its word units down over what it drops.
         private mutating func countRun(_ run: UnsafeMutableBufferPointer<UInt8>, sentenceWords: inout Int?, _ sentence: (_ words: Int) -> Void) {
             var end = 0
             var inWord = false
@@ -263,6 +264,7 @@ extension Readability {
                 pairs &= pairs - 1
             }
             letters = word.count
+            // A whole word is never added to.
             previousWasVowel = false
             (fourth, third, second, last) = (word.letter(word.count - 4), word.letter(word.count - 3),
                                              word.letter(word.count - 2), word.letter(word.count - 1))
