@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Converts cmark's byte columns into the Unicode-scalar columns that ``Diagnostic`` uses.
 ///
 /// Reads the text in place, from the last line it was asked about: cmark's nodes come in
@@ -19,8 +23,11 @@ struct SourceText {
         defer { (self.line, lineStart) = (line, start) }
         return text.withUTF8 { bytes in
             while line < target {
-                guard let newline = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) else { return byteColumn }
-                (line, start) = (line + 1, newline + 1)
+                // memchr reads many bytes at a time: every link of every page comes here.
+                guard start < bytes.count, let newline = memchr(bytes.baseAddress! + start, Int32(UInt8(ascii: "\n")), bytes.count - start) else {
+                    return byteColumn
+                }
+                (line, start) = (line + 1, bytes.baseAddress!.distance(to: newline.assumingMemoryBound(to: UInt8.self)) + 1)
             }
             let end = min(start + byteColumn - 1, bytes.count)
             // Count scalar starts: every byte that is not a UTF-8 continuation byte.

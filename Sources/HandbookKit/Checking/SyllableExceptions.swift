@@ -17,7 +17,7 @@ enum SyllableExceptions {
 
     /// ``count(of:)`` for a word of 8 bytes or fewer, its first byte in the lowest byte of
     /// `word` and 0 past its end.
-    static func count(ofPacked word: UInt64) -> Int? {
+    @inline(__always) static func count(ofPacked word: UInt64) -> Int? {
         short.count(of: word)
     }
 
@@ -40,7 +40,7 @@ enum SyllableExceptions {
             }
         }
 
-        func count(of word: UInt64) -> Int? {
+        @inline(__always) func count(of word: UInt64) -> Int? {
             var slot = slot(of: word)
             while words[slot] != 0 {
                 if words[slot] == word { return Int(counts[slot]) }
@@ -50,7 +50,7 @@ enum SyllableExceptions {
         }
 
         /// Fibonacci hashing: the top bits of the product, which every byte of the word sways.
-        private func slot(of word: UInt64) -> Int {
+        @inline(__always) private func slot(of word: UInt64) -> Int {
             Int(truncatingIfNeeded: (word &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - words.count.trailingZeroBitCount))
         }
     }

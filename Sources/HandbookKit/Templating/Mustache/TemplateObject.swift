@@ -65,16 +65,13 @@ struct TemplateName: Sendable, Equatable {
 
     init(_ text: String) {
         self.text = text
-        var prefix = UInt64(truncatingIfNeeded: min(text.utf8.count, 255)) << 56
-        var shift: UInt64 = 0
-        // A plain loop: `utf8.prefix(7)` went through a generic slice for every name of
-        // every object of every page.
-        for byte in text.utf8 {
-            guard shift < 56 else { break }
-            prefix |= UInt64(byte) << shift
-            shift += 8
+        var text = text
+        // Read in place: every name of every object of every page is made here.
+        prefix = text.withUTF8 { bytes in
+            var prefix = UInt64(truncatingIfNeeded: min(bytes.count, 255)) << 56
+            for index in 0..<min(bytes.count, 7) { prefix |= UInt64(bytes[index]) << UInt64(8 * index) }
+            return prefix
         }
-        self.prefix = prefix
     }
 
     static func == (lhs: TemplateName, rhs: TemplateName) -> Bool {
