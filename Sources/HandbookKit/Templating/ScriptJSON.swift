@@ -17,6 +17,15 @@ enum ScriptJSON {
             // byte by byte, the search index's 10 MB were most of its cost.
             var start = 0, index = 0
             while index < utf8.count {
+                // Eight bytes at a time (``ByteLanes``) to the next byte that may need an escape.
+                if index + 8 <= utf8.count {
+                    let lanes = mayNeedEscape(ByteLanes.load(utf8, at: index, padding: 0))
+                    guard lanes != 0 else {
+                        index += 8
+                        continue
+                    }
+                    index += lanes.trailingZeroBitCount >> 3
+                }
                 let byte = utf8[index]
                 guard mayNeedEscape(byte) else {
                     index += 1
@@ -36,6 +45,13 @@ enum ScriptJSON {
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
         }
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// ``mayNeedEscape(_:)-(UInt8)`` for eight bytes at once.
+    private static func mayNeedEscape(_ lanes: UInt64) -> UInt64 {
+        ByteLanes.below(lanes, 0x20) | ByteLanes.equal(lanes, 0xE2) | ByteLanes.equal(lanes, UInt8(ascii: "\""))
+            | ByteLanes.equal(lanes, UInt8(ascii: "\\")) | ByteLanes.equal(lanes, UInt8(ascii: "<"))
+            | ByteLanes.equal(lanes, UInt8(ascii: ">")) | ByteLanes.equal(lanes, UInt8(ascii: "&"))
     }
 
     /// Whether a byte may start an escape: control characters, `"`, `\\`, `<`, `>`, `&`, and 0xE2,

@@ -24,6 +24,21 @@ import Testing
             == "&lt;a href=&quot;&#39;&quot;&gt;&amp;&lt;/a&gt;|<a href=\"'\">&</a>|<a href=\"'\">&</a>")
     }
 
+    /// Text is passed over eight bytes at a time; a special character escapes wherever it
+    /// falls against those eight bytes, and so do several in a row.
+    @Test func escapingFindsSpecialCharactersAtEveryPosition() {
+        let plain = "abcdefghijklmnopq"
+        for special in ["&", "<", ">", "\"", "'", "<>&"] {
+            for position in 0...plain.count {
+                let text = String(plain.prefix(position)) + special + String(plain.dropFirst(position))
+                let expected = text.map { character in
+                    ["&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;"][character] ?? String(character)
+                }.joined()
+                #expect(HTMLEscaping.escaped(text) == expected, "\(text)")
+            }
+        }
+    }
+
     @Test func lazyListsAndDeferredTextShowAsListsAndTextDo() throws {
         let items = LazyList(count: 3) { index in ["name": .text("<\(index)>")] }
         let deferred = DeferredText { $0.bytes += "<b>&</b>".utf8 }

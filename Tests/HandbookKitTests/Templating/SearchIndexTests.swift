@@ -36,6 +36,20 @@ import Testing
         #expect(decoded?["pages"] == [["a.html", "</script><b>&", "\u{2028}", "x", "y"]])
     }
 
+    /// Strings are passed over eight bytes at a time; every character that needs an escape
+    /// is escaped wherever it falls against those eight bytes.
+    @Test func jsonEscapesCharactersAtEveryPosition() throws {
+        let plain = "abcdefghijklmnopq"
+        for special in ["\"", "\\", "<", ">", "&", "\n", "\u{1F}", "\u{2028}", "\u{2029}", "\u{2027}", "é"] {
+            for position in 0...plain.count {
+                let text = String(plain.prefix(position)) + special + String(plain.dropFirst(position))
+                var bytes: [UInt8] = []
+                ScriptJSON.appendString(text, to: &bytes)
+                #expect(String(decoding: bytes, as: UTF8.self) == (try ReferenceJSON.encode([text])).dropFirst().dropLast(), "\(text)")
+            }
+        }
+    }
+
     @Test func jsonIsWhatJSONEncoderWritesEscapedForAScript() async throws {
         var index = SearchIndex(linked: try await linkedSite())
         let controls = String(String.UnicodeScalarView((0..<0x20).compactMap(Unicode.Scalar.init)))
