@@ -39,7 +39,7 @@ final class CmarkDocument {
                 switch cmark_node_get_type(node) {
                 case CMARK_NODE_TEXT, CMARK_NODE_CODE:
                     if let literal = cmark_node_get_literal(node) {
-                        bytes.append(contentsOf: UnsafeRawBufferPointer(start: literal, count: strlen(literal)))
+                        bytes.append(contentsOf: UnsafeRawBufferPointer(start: literal, count: strlen(literal)).bindMemory(to: UInt8.self))
                     }
                 case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
                     bytes.append(UInt8(ascii: " "))
