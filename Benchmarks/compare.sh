@@ -23,7 +23,8 @@
 #   SEED=42             corpus seed
 #   RUNS=5              hyperfine --min-runs (hyperfine also runs for >= 3 s)
 #   HANDBOOK=PATH       handbook binary (default .build/release/handbook, built
-#                       with `swift build -c release` only when missing)
+#                       first with `make release`'s command, which links the Swift
+#                       runtime statically and is a no-op when up to date)
 #   BENCH=DIR           the shared bench folder (default: ROOT/../shared/bench)
 #   OUT_DIR=DIR         where every tool writes its output (default /dev/shm
 #                       when writable, else the work folder)
@@ -80,10 +81,8 @@ if [ -n "${HANDBOOK:-}" ]; then
   handbook=$(cd "$(dirname "$HANDBOOK")" && pwd)/$(basename "$HANDBOOK")
 else
   handbook=$ROOT/.build/release/handbook
-  if [ ! -x "$handbook" ]; then
-    log "building $handbook"
-    (cd "$ROOT" && swift build -c release --product handbook >&2)
-  fi
+  log "building $handbook"
+  (cd "$ROOT" && swift build -c release --static-swift-stdlib --product handbook >&2)
 fi
 templates=$ROOT/Templates
 

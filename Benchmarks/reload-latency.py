@@ -309,7 +309,7 @@ def main() -> int:
     parser.add_argument("--keep", action="store_true", help="keep the generated corpora")
     args = parser.parse_args()
     if not args.handbook.exists():
-        print(f"missing {args.handbook}: run `swift build -c release --product handbook` first", file=sys.stderr)
+        print(f"missing {args.handbook}: run `make release` first", file=sys.stderr)
         return 2
     work = Path(tempfile.mkdtemp(prefix="handbook-reload-bench."))
     try:
