@@ -8,7 +8,7 @@ enum SyllableExceptions {
     /// as one integer, and a longer one only if its length and its first and last bytes
     /// are an exception's.
     static func count(of word: UnsafeBufferPointer<UInt8>) -> Int? {
-        guard word.count > 8 else { return count(ofPacked: word.indices.reduce(0) { $0 | UInt64(word[$1]) << (8 * UInt64($1)) }) }
+        guard word.count > 8 else { return count(ofPacked: ByteLanes.load(word, at: 0, padding: 0)) }
         let signature = signature(word)
         guard word.count < 32, signatures[signature >> 6] & (1 << UInt64(signature & 63)) != 0,
               word.allSatisfy({ $0 < 0x80 }) else { return nil }
@@ -31,8 +31,8 @@ enum SyllableExceptions {
             let short = exceptions.filter { $0.key.utf8.count <= 8 }
             words = Array(repeating: 0, count: max(64, 4 * short.count).nextPowerOfTwo)
             counts = Array(repeating: 0, count: words.count)
-            for (word, count) in short {
-                let packed = word.utf8.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
+            for (var word, count) in short {
+                let packed = word.withUTF8 { ByteLanes.load($0, at: 0, padding: 0) }
                 var slot = self.slot(of: packed)
                 while words[slot] != 0 { slot = (slot + 1) & (words.count - 1) }
                 words[slot] = packed

@@ -39,16 +39,10 @@ struct SearchWords {
         var end: Int { Int(past) }
         var count: Int { end - start }
 
-        /// Up to 8 bytes as a big-endian integer, low bytes 0: one load where 8 bytes can be
-        /// read, whatever lies after the word masked off.
+        /// Up to 8 bytes as a big-endian integer, low bytes 0: the lanes of ``ByteLanes``
+        /// byte-swapped, whatever lies after the word masked off.
         private static func packed(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, count: Int) -> UInt64 {
-            if start + 8 <= bytes.count {
-                let loaded = UInt64(bigEndian: UnsafeRawPointer(bytes.baseAddress! + start).loadUnaligned(as: UInt64.self))
-                return loaded & ~(UInt64.max >> (8 * count))
-            }
-            var value: UInt64 = 0
-            for offset in 0..<count { value |= UInt64(bytes[start + offset]) << UInt64(56 - 8 * offset) }
-            return value
+            ByteLanes.load(bytes, at: start, padding: 0).byteSwapped & ~(UInt64.max >> (8 * count))
         }
     }
 
@@ -191,7 +185,7 @@ struct SearchWords {
             var end = start, read = start
             let textEnd = start + utf8.count
             while read < textEnd {
-                let lanes = UnsafeRawPointer(buffer.baseAddress! + read).loadUnaligned(as: UInt64.self)
+                let lanes = ByteLanes.load(UnsafeBufferPointer(buffer), at: read, padding: 0)
                 let wordLength = ByteLanes.leading(ByteLanes.letters(lanes) | ByteLanes.digits(lanes))
                 if wordLength == 0 {
                     read += 1

@@ -68,9 +68,8 @@ struct TemplateName: Sendable, Equatable {
         var text = text
         // Read in place: every name of every object of every page is made here.
         prefix = text.withUTF8 { bytes in
-            var prefix = UInt64(truncatingIfNeeded: min(bytes.count, 255)) << 56
-            for index in 0..<min(bytes.count, 7) { prefix |= UInt64(bytes[index]) << UInt64(8 * index) }
-            return prefix
+            UInt64(truncatingIfNeeded: min(bytes.count, 255)) << 56
+                | ByteLanes.load(bytes, at: 0, padding: 0) & ByteLanes.mask(below: min(bytes.count, 7))
         }
     }
 
