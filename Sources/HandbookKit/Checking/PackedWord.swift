@@ -23,9 +23,9 @@ struct PackedWord {
         let others = ~ByteLanes.letters(bytes) & ByteLanes.below(lane: count)
         mark = others == 0 ? 0 : ByteLanes.lane(count - 1, of: bytes)
         if mark != 0 {
-            // Only the last byte, and not a word character: Readability.isWordCharacter.
+            // Only the last byte, ASCII, and not a word character.
             guard count > 1, others == 0x80 << (8 * UInt64(count - 1)), mark < 0x80,
-                  mark &- 0x30 >= 10, mark != UInt8(ascii: "_") else { return nil }
+                  !Readability.isWordCharacter(mark) else { return nil }
             count -= 1
         }
         letters = (bytes | ByteLanes.repeated(0x20)) & ByteLanes.mask(below: count)
