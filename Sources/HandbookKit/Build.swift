@@ -81,12 +81,19 @@ public struct Build: Sendable {
     /// - Returns: The report so far and, when there are no errors, what templating needs.
     private func checkedSite() async throws -> (Report, Checked?) {
         var times = StageTimes()
-        let (templateSources, templateReadProblems) = try TemplateSources.load(from: templatesFolder, fileSystem: fileSystem)
-        let (library, templateProblems) = TemplateLibrary.compile(templateSources)
-        times.lap("templates")
-        let (site, drafts, loadProblems) = try await Site.load(from: contentFolder, includeDrafts: includeDrafts, fileSystem: fileSystem)
-        times.lap("load")
-        var diagnostics = templateReadProblems + templateProblems + loadProblems
+        // The templates are read and compiled while the content loads, on the core the page
+        // loads leave free at first. A missing templates folder is still reported first.
+        let (templatesFolder, fileSystem) = (templatesFolder, fileSystem)
+        async let templates = { () throws -> (TemplateSources, TemplateLibrary?, [Diagnostic]) in
+            let (sources, readProblems) = try TemplateSources.load(from: templatesFolder, fileSystem: fileSystem)
+            let (library, problems) = TemplateLibrary.compile(sources)
+            return (sources, library, readProblems + problems)
+        }()
+        async let loaded = Site.load(from: contentFolder, includeDrafts: includeDrafts, fileSystem: fileSystem)
+        let (templateSources, library, templateProblems) = try await templates
+        let (site, drafts, loadProblems) = try await loaded
+        times.lap("templates+load")
+        var diagnostics = templateProblems + loadProblems
         guard let site else { return (Report(diagnostics: diagnostics, plan: nil, pageCount: 0, exerciseCount: 0, times: times), nil) }
 
         let rendered = await (consume site).rendered()

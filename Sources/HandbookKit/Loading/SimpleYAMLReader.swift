@@ -89,10 +89,12 @@ struct SimpleYAMLReader {
         text.first == UInt8(ascii: "-") && (text.count == 1 || text[text.startIndex + 1] == UInt8(ascii: " "))
     }
 
-    /// Splits `key:` from what follows it. Keys are ASCII letters, digits and `_`; the colon must
-    /// be followed by a space or the end of the line, or YAML reads the line as one scalar.
+    /// Splits `key:` from what follows it. Keys are ASCII letters, digits, `_` and, after the
+    /// first byte, `-` (rule ids such as `exercise-safety`); the colon must be followed by a
+    /// space or the end of the line, or YAML reads the line as one scalar.
     private static func split(key text: ArraySlice<UInt8>) -> (String, ArraySlice<UInt8>)? {
-        guard let colon = text.firstIndex(where: { !isKeyByte($0) }), colon > text.startIndex,
+        guard let first = text.first, isKeyByte(first),
+              let colon = text.dropFirst().firstIndex(where: { !isKeyByte($0) && $0 != UInt8(ascii: "-") }),
               text[colon] == UInt8(ascii: ":")
         else { return nil }
         let rest = text[(colon + 1)...]

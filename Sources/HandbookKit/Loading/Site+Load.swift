@@ -63,7 +63,7 @@ extension Site {
         guard let text = String(validating: bytes, as: UTF8.self) else {
             return (nil, [Diagnostic(file: file, rule: .encoding, message: Message.encoding())])
         }
-        return YAMLDocument(file: file, yaml: text, firstLine: 1).decode(SiteConfig.self, schema: .config)
+        return YAMLDocument(file: file, yaml: text, firstLine: 1).decodeConfig()
     }
 
     private static func loadTopics(_ root: String, fileSystem: FileSystem) -> ([Topic], [Diagnostic]) {

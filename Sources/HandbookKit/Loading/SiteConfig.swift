@@ -40,12 +40,11 @@ public struct SiteConfig: Sendable, Equatable, Decodable {
         baseURL = try container.decodeIfPresent(String.self, forKey: .baseURL)
         condition = try container.decodeIfPresent(String.self, forKey: .condition)
         if let url = baseURL {
-            guard url.hasPrefix("https://") || url.hasPrefix("http://") else {
+            guard let normalized = Self.normalizedBaseURL(url) else {
                 throw FieldError(codingPath: container.codingPath + [CodingKeys.baseURL], rule: .config,
                                  message: Message.baseURL(url))
             }
-            // Trailing slash once, so "\(base)path" never doubles or drops it.
-            baseURL = url.hasSuffix("/") ? url : url + "/"
+            baseURL = normalized
         }
         maxGrade = try container.decodeIfPresent(Double.self, forKey: .maxGrade) ?? 8
         for (name, level) in try container.decodeIfPresent([String: RuleLevel].self, forKey: .rules) ?? [:] {
@@ -56,5 +55,12 @@ public struct SiteConfig: Sendable, Equatable, Decodable {
             }
             rules[rule] = level
         }
+    }
+
+    /// `url` ending in one slash, so "\(base)path" never doubles or drops it; nil unless it is
+    /// an `http` or `https` URL.
+    static func normalizedBaseURL(_ url: String) -> String? {
+        guard url.hasPrefix("https://") || url.hasPrefix("http://") else { return nil }
+        return url.hasSuffix("/") ? url : url + "/"
     }
 }

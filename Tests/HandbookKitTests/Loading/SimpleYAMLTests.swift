@@ -9,7 +9,7 @@ import Testing
 
     func outcome(_ yaml: String, schema: FrontMatterSchema = .page) -> Outcome {
         let document = YAMLDocument(file: "page.md", yaml: yaml, firstLine: 2)
-        guard let (value, lines) = document.decodeSimple(schema: schema) else { return .declined }
+        guard let (value, lines) = document.decodeSimple(schema: schema, FrontMatter.init) else { return .declined }
         let (expected, diagnostics, expectedLines) = document.decodeWithKeyLines(FrontMatter.self, schema: schema)
         return expected == value && diagnostics.isEmpty && expectedLines == lines ? .agrees : .disagrees
     }
@@ -82,7 +82,7 @@ import Testing
         "sources: [a,]\n", "sources: {a: b}\n", "sources: [a, [b]]\n", "sources: [a\n", "sources: [\"a\" b]\n", "sources: [a] x\n",
         "sources: [a #b]\n", "sources: [- a]\n", "title: [a, b]\n", "sources: a\n", "sources:\n  - - a\n", "sources:\n  - [a]\n",
         // Keys and indentation.
-        "title: A\ntitle: B\n", "titel: A\n", "\"title\": A\n", "title : A\n", "? title\n: A\n", "title:A\n",
+        "title: A\ntitle: B\n", "titel: A\n", "\"title\": A\n", "title : A\n", "? title\n: A\n", "title:A\n", "ti-tle: A\n", "-title: A\n",
         "title: Multi\n  line\n", "title: A\n summary: B\n", "sources:\n  - a\n   - b\n", "sources:\n  - a\n  b\n",
         "sources:\n  - a\n    continued\n", "exercise:\n  type: core\n   level: beginner\n", "exercise:\n    type: core\n  level: beginner\n",
         "exercise:\n  nested:\n    deeper: x\n", "exercise: core\n", "exercise:\n  - core\n", "- a\n", "...\n", "%YAML 1.1\n",
@@ -143,5 +143,49 @@ import Testing
             }
         }
         #expect(total > 0)
+    }
+
+    func configOutcome(_ yaml: String) -> Outcome {
+        let document = YAMLDocument(file: "handbook.yml", yaml: yaml, firstLine: 1)
+        guard let (value, _) = document.decodeSimple(schema: .config, SiteConfig.init) else { return .declined }
+        let (expected, diagnostics) = document.decode(SiteConfig.self, schema: .config)
+        return expected == value && diagnostics.isEmpty ? .agrees : .disagrees
+    }
+
+    static let config = "title: Handbook\ndescription: Plain help.\nlanguage: en\n"
+
+    @Test(arguments: [
+        config,
+        config + "base_url: https://example.org\ncondition: Pinched nerve (radiculopathy)\nmax_grade: 8\n",
+        config + "base_url: http://example.org/handbook/\nmax_grade: 7.5\n",
+        config + "max_grade: 0\n",
+        config + "rules:\n  readability: error\n  exercise-safety: off\n  duplicate-title: warning\n",
+        config + "# The quality bar.\nmax_grade: 10.25\nrules:\n  readability: error\n",
+    ])
+    func configAgrees(_ yaml: String) {
+        #expect(configOutcome(yaml) == .agrees, "\(yaml.debugDescription)")
+    }
+
+    @Test(arguments: [
+        // Values Yams reads its own way, or reports.
+        "max_grade: 08\n", "max_grade: 8.\n", "max_grade: .5\n", "max_grade: 1e1\n", "max_grade: +8\n", "max_grade: 1_0\n",
+        "max_grade: .inf\n", "max_grade: \"8\"\n", "max_grade: eight\n", "max_grade: 1.2.3\n",
+        "base_url: example.org\n", "base_url: ftp://example.org\n",
+        "rules:\n  readability: loud\n", "rules:\n  readabilty: error\n", "rules:\n  readability: error\n  readability: off\n",
+        "rules:\n  readability: [error]\n", "rules: error\n", "rules:\n  -readability: error\n", "colour: blue\n", "title: Again\n",
+    ])
+    func configDeclinesWhatYamsDecides(_ change: String) {
+        let yaml = Self.config + change
+        #expect(configOutcome(yaml) == .declined, "\(yaml.debugDescription)")
+        let document = YAMLDocument(file: "handbook.yml", yaml: yaml, firstLine: 1)
+        let viaConfig = document.decodeConfig()
+        let viaYams = document.decode(SiteConfig.self, schema: .config)
+        #expect(viaConfig.0 == viaYams.0 && viaConfig.1 == viaYams.1)
+    }
+
+    /// The project's own `handbook.yml` takes the fast path.
+    @Test func projectConfigAgrees() throws {
+        let file = Fixture.packageRoot.appendingPathComponent("Content/handbook.yml")
+        #expect(configOutcome(try String(contentsOf: file, encoding: .utf8)) == .agrees)
     }
 }
