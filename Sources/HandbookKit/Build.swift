@@ -81,19 +81,9 @@ public struct Build: Sendable {
     /// - Returns: The report so far and, when there are no errors, what templating needs.
     private func checkedSite() async throws -> (Report, Checked?) {
         var times = StageTimes()
-        // The templates are read and compiled while the content loads, on the core the page
-        // loads leave free at first. A missing templates folder is still reported first.
-        let (templatesFolder, fileSystem) = (templatesFolder, fileSystem)
-        async let templates = { () throws -> (TemplateSources, TemplateLibrary?, [Diagnostic]) in
-            let (sources, readProblems) = try TemplateSources.load(from: templatesFolder, fileSystem: fileSystem)
-            let (library, problems) = TemplateLibrary.compile(sources)
-            return (sources, library, readProblems + problems)
-        }()
-        async let loaded = Site.load(from: contentFolder, includeDrafts: includeDrafts, fileSystem: fileSystem)
-        let (templateSources, library, templateProblems) = try await templates
-        let (site, drafts, loadProblems) = try await loaded
+        let (site, drafts, loadProblems, templates) = try await loadedInputs()
         times.lap("templates+load")
-        var diagnostics = templateProblems + loadProblems
+        var diagnostics = templates.problems + loadProblems
         guard let site else { return (Report(diagnostics: diagnostics, plan: nil, pageCount: 0, exerciseCount: 0, times: times), nil) }
 
         let rendered = await (consume site).rendered()
@@ -104,8 +94,34 @@ public struct Build: Sendable {
         times.lap("check")
         let report = Report(diagnostics: diagnostics, plan: nil, pageCount: rendered.site.pageCount,
                             exerciseCount: rendered.site.exerciseCount, times: times)
-        guard let library, !diagnostics.hasErrors else { return (report, nil) }
-        return (report, Checked(linked: linked, templates: library, assets: templateSources.assets))
+        guard let library = templates.library, !diagnostics.hasErrors else { return (report, nil) }
+        return (report, Checked(linked: linked, templates: library, assets: templates.sources.assets))
+    }
+
+    /// Loads the content while the templates are read and compiled beside it, on the core the
+    /// page loads leave free at first. A missing templates folder is still reported first.
+    /// A function of its own so that the caller, with no `async let` in scope, can hand the
+    /// site on to rendering without a copy, which frees each page's Markdown once rendered.
+    private func loadedInputs() async throws -> (Site?, drafts: Set<String>, [Diagnostic], CompiledTemplates) {
+        let (templatesFolder, fileSystem) = (templatesFolder, fileSystem)
+        async let templates = { () throws -> CompiledTemplates in
+            let (sources, readProblems) = try TemplateSources.load(from: templatesFolder, fileSystem: fileSystem)
+            let (library, problems) = TemplateLibrary.compile(sources)
+            return CompiledTemplates(sources: sources, library: library, problems: readProblems + problems)
+        }()
+        do {
+            let (site, drafts, problems) = try await Site.load(from: contentFolder, includeDrafts: includeDrafts, fileSystem: fileSystem)
+            return (site, drafts, problems, try await templates)
+        } catch {
+            _ = try await templates
+            throw error
+        }
+    }
+
+    private struct CompiledTemplates: Sendable {
+        var sources: TemplateSources
+        var library: TemplateLibrary?
+        var problems: [Diagnostic]
     }
 
     /// A site with no errors, ready for its templates.
