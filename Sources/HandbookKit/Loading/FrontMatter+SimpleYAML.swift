@@ -1,16 +1,5 @@
-extension FrontMatter {
-    /// Builds front matter from ``SimpleYAML`` entries to the same value `YAMLDecoder` gives, or
-    /// returns nil wherever the schema check or the decoder could report a problem, so every
-    /// diagnostic still comes from ``YAMLDocument``.
-    /// - Parameters:
-    ///   - entries: The parsed top-level mapping.
-    ///   - schema: The keys allowed and required, as ``YAMLDocument`` would check them.
-    init?(_ entries: [SimpleYAML.Entry], schema: FrontMatterSchema) {
-        guard let fields = SimpleFields(entries, schema: schema), let value = try? FrontMatter(fields) else { return nil }
-        self = value
-    }
-
-    private init(_ fields: SimpleFields) throws {
+extension FrontMatter: SimpleFieldsDecodable {
+    init(_ fields: SimpleFields) throws {
         self.init(
             title: try fields.text("title"), summary: try fields.optional("summary", fields.text),
             order: try fields.optional("order", fields.int), reviewed: try fields.optional("reviewed", fields.day),

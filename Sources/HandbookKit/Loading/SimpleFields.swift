@@ -1,3 +1,10 @@
+/// A value the ``SimpleYAML`` path builds to the same value `YAMLDecoder` gives: its
+/// initializer throws ``SimpleFields/Unsupported`` wherever the schema check or the decoder
+/// could report a problem, so every diagnostic still comes from ``YAMLDocument``.
+protocol SimpleFieldsDecodable {
+    init(_ fields: SimpleFields) throws
+}
+
 /// One mapping's entries by key, checked against a schema. Its readers throw ``Unsupported``
 /// for any value the decoder would not turn into the same Swift value without complaint.
 struct SimpleFields {

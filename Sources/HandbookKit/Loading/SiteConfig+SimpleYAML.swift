@@ -1,17 +1,7 @@
-extension SiteConfig {
-    /// Builds settings from ``SimpleYAML`` entries to the same value `YAMLDecoder` gives, or
-    /// returns nil wherever the schema check or the decoder could report a problem, as
-    /// ``FrontMatter`` does for pages. Yams' first decode compiles its tag patterns, a few
-    /// milliseconds that every build waited for before it could read a page.
-    /// - Parameters:
-    ///   - entries: The parsed top-level mapping of `handbook.yml`.
-    ///   - schema: The keys allowed and required.
-    init?(_ entries: [SimpleYAML.Entry], schema: FrontMatterSchema) {
-        guard let fields = SimpleFields(entries, schema: schema), let value = try? SiteConfig(fields) else { return nil }
-        self = value
-    }
-
-    private init(_ fields: SimpleFields) throws {
+extension SiteConfig: SimpleFieldsDecodable {
+    /// Yams' first decode compiles its tag patterns, a few milliseconds that every build
+    /// waited for before it could read a page; `handbook.yml` nearly always fits the subset.
+    init(_ fields: SimpleFields) throws {
         self.init(
             title: try fields.text("title"), description: try fields.text("description"), language: try fields.text("language"),
             baseURL: try fields.optional("base_url", fields.text), condition: try fields.optional("condition", fields.text))

@@ -9,7 +9,7 @@ import Testing
 
     func outcome(_ yaml: String, schema: FrontMatterSchema = .page) -> Outcome {
         let document = YAMLDocument(file: "page.md", yaml: yaml, firstLine: 2)
-        guard let (value, lines) = document.decodeSimple(schema: schema, FrontMatter.init) else { return .declined }
+        guard let (value, lines) = document.decodeSimple(FrontMatter.self, schema: schema) else { return .declined }
         let (expected, diagnostics, expectedLines) = document.decodeWithKeyLines(FrontMatter.self, schema: schema)
         return expected == value && diagnostics.isEmpty && expectedLines == lines ? .agrees : .disagrees
     }
@@ -147,7 +147,7 @@ import Testing
 
     func configOutcome(_ yaml: String) -> Outcome {
         let document = YAMLDocument(file: "handbook.yml", yaml: yaml, firstLine: 1)
-        guard let (value, _) = document.decodeSimple(schema: .config, SiteConfig.init) else { return .declined }
+        guard let (value, _) = document.decodeSimple(SiteConfig.self, schema: .config) else { return .declined }
         let (expected, diagnostics) = document.decode(SiteConfig.self, schema: .config)
         return expected == value && diagnostics.isEmpty ? .agrees : .disagrees
     }
