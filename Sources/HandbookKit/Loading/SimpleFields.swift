@@ -42,9 +42,7 @@ struct SimpleFields {
     /// Plain decimal digits only: Yams reads `0x`, `0o`, leading zeros, `_` and `1:30` its own way.
     func int(_ key: String) throws -> Int {
         guard case .scalar(let scalar) = self[key], scalar.isPlain, scalar.text.utf8.count <= 18,
-              scalar.text == "0" || scalar.text.utf8.first != UInt8(ascii: "0"),
-              scalar.text.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }),
-              let value = Int(scalar.text)
+              Self.isNumber(scalar.text[...]), let value = Int(scalar.text)
         else { throw Unsupported() }
         return value
     }
@@ -64,10 +62,19 @@ struct SimpleFields {
     func decimal(_ key: String) throws -> Double {
         guard case .scalar(let scalar) = self[key], scalar.isPlain, scalar.text.utf8.count <= 15 else { throw Unsupported() }
         let parts = scalar.text.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count <= 2, parts.allSatisfy({ !$0.isEmpty && $0.utf8.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) } }),
-              parts[0] == "0" || parts[0].utf8.first != UInt8(ascii: "0"), let value = Double(scalar.text)
+        guard parts.count <= 2, Self.isNumber(parts[0]), parts.count == 1 || Self.isDigits(parts[1]),
+              let value = Double(scalar.text)
         else { throw Unsupported() }
         return value
+    }
+
+    /// Digits without a leading zero, or `0` alone.
+    private static func isNumber(_ text: Substring) -> Bool {
+        isDigits(text) && (text == "0" || text.utf8.first != UInt8(ascii: "0"))
+    }
+
+    private static func isDigits(_ text: Substring) -> Bool {
+        !text.isEmpty && text.utf8.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
     }
 
     func day(_ key: String) throws -> Day {

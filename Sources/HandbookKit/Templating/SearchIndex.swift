@@ -49,7 +49,7 @@ struct SearchIndex: Equatable {
         let ranked = SearchWords(merging: [title, SearchWords([matter.summary ?? ""]), headings])
         let inRanked = ranked.hasWords(startingWithEachOf: body)
         let keptBody = body.joined { word in
-            body.characterCount(word) > 1 && !inRanked[word] && !body.nextStartsWith(word)
+            body.hasSeveralCharacters(word) && !inRanked[word] && !body.nextStartsWith(word)
         }
         return Entry(href: SitePath.home.relative(to: rendered.page.output), title: matter.title,
                      summary: matter.summary ?? "", headings: keptHeadings, body: keptBody)

@@ -145,12 +145,13 @@ struct SearchWords {
         }
     }
 
-    /// The number of characters of word `index`: its bytes, unless it holds other than ASCII.
-    func characterCount(_ index: Int) -> Int {
-        bytes.withUnsafeBufferPointer { bytes in
-            let word = UnsafeBufferPointer(rebasing: bytes[spans[index].start..<spans[index].end])
-            return word.allSatisfy { $0 < 0x80 } ? word.count : String(decoding: word, as: UTF8.self).count
-        }
+    /// Whether word `index` is more than one character: more than one byte, unless those
+    /// bytes are one character outside ASCII. Asked of every word of every page.
+    func hasSeveralCharacters(_ index: Int) -> Bool {
+        let span = spans[index]
+        guard span.count > 1 else { return false }
+        // An ASCII first byte is a character, with more bytes after it.
+        return bytes[span.start] < 0x80 || String(decoding: bytes[span.start..<span.end], as: UTF8.self).count > 1
     }
 
     /// UTF-8 byte order, shorter first where one word starts the other: all words that

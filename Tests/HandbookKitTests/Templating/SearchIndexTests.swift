@@ -27,6 +27,12 @@ import Testing
         #expect(entry.body == "bridges help stretches stretching")
     }
 
+    @Test func oneCharacterWordsAreLeftOutOfTheBody() {
+        // `ß` and `½` are one character in two bytes; `ßa` is two characters.
+        let entry = entry(title: "Bridge", summary: "Lift.", prose: ["Ok ß é x ½ ab ñu ßa."])
+        #expect(entry.body == "ab nu ok ßa")
+    }
+
     @Test func jsonIsSafeInsideAScript() async throws {
         var index = SearchIndex(linked: try await linkedSite())
         index.entries = [.init(href: "a.html", title: "</script><b>&", summary: "\u{2028}", headings: "x", body: "y")]
