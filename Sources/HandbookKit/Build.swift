@@ -103,7 +103,6 @@ public struct Build: Sendable {
     /// A function of its own so that the caller, with no `async let` in scope, can hand the
     /// site on to rendering without a copy, which frees each page's Markdown once rendered.
     private func loadedInputs() async throws -> (Site?, drafts: Set<String>, [Diagnostic], CompiledTemplates) {
-        let (templatesFolder, fileSystem) = (templatesFolder, fileSystem)
         async let templates = { () throws -> CompiledTemplates in
             let (sources, readProblems) = try TemplateSources.load(from: templatesFolder, fileSystem: fileSystem)
             let (library, problems) = TemplateLibrary.compile(sources)

@@ -11,7 +11,7 @@ enum SyllableExceptions {
         guard word.count > 8 else { return count(ofPacked: ByteLanes.load(word, at: 0, padding: 0)) }
         let signature = signature(word)
         guard word.count < 32, signatures[signature >> 6] & (1 << UInt64(signature & 63)) != 0,
-              word.allSatisfy({ $0 < 0x80 }) else { return nil }
+              ByteLanes.isASCII(word) else { return nil }
         return counts[String(decoding: word, as: UTF8.self)]
     }
 

@@ -57,7 +57,7 @@ extension Site {
 
     private static func loadConfig(_ root: String, fileSystem: FileSystem) -> (SiteConfig?, [Diagnostic]) {
         let file = joinPath(root, "handbook.yml")
-        guard let bytes = try? fileSystem.read(joinPath(root, "handbook.yml")) else {
+        guard let bytes = try? fileSystem.read(file) else {
             return (nil, [Diagnostic(file: file, rule: .config, message: Message.missingConfig)])
         }
         guard let text = String(validating: bytes, as: UTF8.self) else {
