@@ -10,12 +10,18 @@ struct ProseCounts: Sendable, Equatable {
     var longSentences: [(line: Int, words: Int)] = []
 
     init(_ prose: PageProse = PageProse()) {
+        var none = NoProseWords()
+        self.init(prose, words: &none)
+    }
+
+    /// Counts the prose, handing its words to `words` on the way: the search index's.
+    init(_ prose: PageProse, words: inout some ProseWords) {
         guard let first = prose.blocks.first else { return }
         firstLine = first.line
         var counter = Readability.Counter()
         prose.bytes.withUnsafeBufferPointer { bytes in
             for block in prose.blocks {
-                counter.count(UnsafeBufferPointer(rebasing: bytes[block.range])) { words in
+                counter.count(UnsafeBufferPointer(rebasing: bytes[block.range]), words: &words) { words in
                     if words > SentenceLengthRule.limit { longSentences.append((block.line, words)) }
                 }
             }

@@ -52,6 +52,9 @@ extension Readability {
         private var syllables = 0
         /// Sentences of three words or more.
         private var sentences = 0
+        /// The syllables of each word numbered by ``ProseWords/add(packed:count:)``, 0 where
+        /// not yet known: most words of a page repeat one seen before.
+        private var syllablesOfWord: [UInt8] = []
 
         /// The counts so far; a text without sentences counts as one.
         var readability: Readability {
@@ -60,10 +63,18 @@ extension Readability {
 
         /// Counts one block of UTF-8 text, passing each sentence's number of words to `sentence`.
         mutating func count(_ utf8: UnsafeBufferPointer<UInt8>, sentence: (_ words: Int) -> Void) {
-            guard !ByteLanes.isASCII(utf8) else { return count(units: utf8, sentence: sentence) }
+            var none = NoProseWords()
+            count(utf8, words: &none, sentence: sentence)
+        }
+
+        /// Counts one block of UTF-8 text, handing its words to `words` as they are read.
+        mutating func count(_ utf8: UnsafeBufferPointer<UInt8>, words: inout some ProseWords, sentence: (_ words: Int) -> Void) {
+            guard !ByteLanes.isASCII(utf8) else { return count(units: utf8, words: &words, sentence: sentence) }
+            words.add(text: utf8)
             var units: [UInt8] = []
+            var none = NoProseWords()
             Readability.units(of: utf8, into: &units)
-            units.withUnsafeBufferPointer { count(units: $0, sentence: sentence) }
+            units.withUnsafeBufferPointer { count(units: $0, words: &none, sentence: sentence) }
         }
 
         /// Counts text that is ASCII, or the ``Readability/units(of:into:)`` of other text, in
@@ -73,8 +84,9 @@ extension Readability {
         /// contractions (`don't`, `it's`). Any other punctuation, hyphens included, is dropped:
         /// "well-known" is one word. A sentence runs from a word character to the next `.`,
         /// `!` or `?`; its words are the runs, or their parts after its start, holding a
-        /// word's unit.
-        private mutating func count(units text: UnsafeBufferPointer<UInt8>, sentence: (_ words: Int) -> Void) {
+        /// word's unit. `sink` gets each short word packed and each other run as it is.
+        private mutating func count(units text: UnsafeBufferPointer<UInt8>, words sink: inout some ProseWords,
+                                    sentence: (_ words: Int) -> Void) {
             // The current sentence's words; nil between sentences.
             var sentenceWords: Int?
             var index = 0
@@ -87,7 +99,7 @@ extension Readability {
                 if let word = PackedWord(text, at: index) {
                     index += word.length
                     words += 1
-                    syllables += SyllableExceptions.count(ofPacked: word.letters) ?? SyllableCount(word).total()
+                    syllables += syllables(of: word, number: sink.add(packed: word.letters, count: word.count))
                     let wordsSoFar = (sentenceWords ?? 0) + 1
                     sentenceWords = isSentenceEnd(word.mark) ? nil : wordsSoFar
                     if sentenceWords == nil { finish(sentence: wordsSoFar, sentence) }
@@ -95,12 +107,25 @@ extension Readability {
                 }
                 let start = index
                 repeat { index += 1 } while index < text.count && !isWhitespace(text[index])
+                sink.add(text: UnsafeBufferPointer(rebasing: text[start..<index]))
                 withUnsafeTemporaryAllocation(of: UInt8.self, capacity: index - start) { run in
                     for offset in run.indices { run[offset] = lowercased(text[start + offset]) }
                     countRun(run, sentenceWords: &sentenceWords, sentence)
                 }
             }
             if let words = sentenceWords { finish(sentence: words, sentence) }
+        }
+
+        /// A short word's syllables, worked out once for each numbered word.
+        @inline(__always) private mutating func syllables(of word: PackedWord, number: Int?) -> Int {
+            if let number, number < syllablesOfWord.count, syllablesOfWord[number] != 0 { return Int(syllablesOfWord[number]) }
+            let count = SyllableExceptions.count(ofPacked: word.letters) ?? SyllableCount(word).total()
+            if let number {
+                // Numbers go up one at a time; other words take numbers too, and stay 0 here.
+                if number >= syllablesOfWord.count { syllablesOfWord += repeatElement(0, count: number + 1 - syllablesOfWord.count) }
+                syllablesOfWord[number] = UInt8(count)
+            }
+            return count
         }
 
         /// Counts any other run (a long word, numbers, inner punctuation), one unit at a time,

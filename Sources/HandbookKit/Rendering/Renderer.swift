@@ -50,8 +50,10 @@ func render(_ page: Page) -> (RenderedPage, [Diagnostic]) {
     document.convertPipeTables()
     var rendered = RenderedPage(page: page, body: document.bodyHTML(sizeHint: page.body.utf8.count),
                                 headings: headings, links: links, images: images)
-    rendered.proseCounts = ProseCounts(prose)
-    rendered.searchEntry = SearchIndex.entry(rendered, prose: prose)
+    // One pass over the prose for both of its readers.
+    var bodyWords = SearchWords.Builder(byteCount: prose.bytes.count)
+    rendered.proseCounts = ProseCounts(prose, words: &bodyWords)
+    rendered.searchEntry = SearchIndex.entry(rendered, bodyWords: bodyWords)
     rendered.page.body = ""
     return (rendered, diagnostics)
 }

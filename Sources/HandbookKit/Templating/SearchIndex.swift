@@ -39,11 +39,13 @@ struct SearchIndex: Equatable {
     }
 
     /// One page's entry: words deduplicated and pruned as the type's documentation says.
-    static func entry(_ rendered: RenderedPage, prose: PageProse) -> Entry {
+    /// - Parameter bodyWords: The words of the page's prose, gathered as it was counted
+    ///   (``ProseCounts/init(_:words:)``).
+    static func entry(_ rendered: RenderedPage, bodyWords: consuming SearchWords.Builder) -> Entry {
         let matter = rendered.page.frontMatter
         let title = SearchWords([matter.title])
         let headings = SearchWords(rendered.headings.lazy.map(\.text), leavingOut: stopWords)
-        let body = SearchWords(prose, leavingOut: stopWords)
+        let body = SearchWords(bodyWords, leavingOut: stopWords)
         let inTitle = title.hasWords(startingWithEachOf: headings)
         let keptHeadings = headings.joined { word in !inTitle[word] && !headings.nextStartsWith(word) }
         let ranked = SearchWords(merging: [title, SearchWords([matter.summary ?? ""]), headings])

@@ -26,20 +26,24 @@ extension SearchWords {
         }
 
         /// Adds a word unless an equal one is in.
-        mutating func insert(_ span: Span, in bytes: UnsafeBufferPointer<UInt8>) {
+        /// - Returns: The word's place in the order words were first added, and whether it is new.
+        mutating func insert(_ span: Span, in bytes: UnsafeBufferPointer<UInt8>) -> (index: Int, isNew: Bool) {
             let mask = slots.count - 1
             var slot = self.slot(of: span)
             while slots[slot].index >= 0 {
                 if slots[slot].head == span.head, Int(slots[slot].count) == span.count {
-                    guard span.count > 8 else { return }
-                    let other = spans[Int(slots[slot].index)]
-                    if memcmp(bytes.baseAddress! + other.start + 8, bytes.baseAddress! + span.start + 8, span.count - 8) == 0 { return }
+                    let index = Int(slots[slot].index)
+                    guard span.count > 8 else { return (index, false) }
+                    let other = spans[index]
+                    if memcmp(bytes.baseAddress! + other.start + 8, bytes.baseAddress! + span.start + 8, span.count - 8) == 0 { return (index, false) }
                 }
                 slot = (slot + 1) & mask
             }
-            slots[slot] = Slot(head: span.head, count: Int32(span.count), index: Int32(spans.count))
+            let index = spans.count
+            slots[slot] = Slot(head: span.head, count: Int32(span.count), index: Int32(index))
             spans.append(span)
             if spans.count * 2 > slots.count { grow() }
+            return (index, true)
         }
 
         /// The words in ``SearchWords/order(_:_:_:_:)``.

@@ -48,31 +48,14 @@ struct SearchWords {
 
     /// The words of texts, split as ``SearchIndex/words(_:)`` splits them.
     init(_ texts: some Sequence<String>, leavingOut stopWords: SearchWords? = nil) {
-        self.init(byteCount: texts.reduce(0) { $0 + $1.utf8.count }, leavingOut: stopWords) { add in
-            for var text in texts { text.withUTF8(add) }
-        }
+        var builder = Builder(byteCount: texts.reduce(0) { $0 + $1.utf8.count })
+        for var text in texts { text.withUTF8 { builder.add(text: $0) } }
+        self.init(builder, leavingOut: stopWords)
     }
 
-    /// The words of a page's prose, read from its buffer.
-    init(_ prose: PageProse, leavingOut stopWords: SearchWords? = nil) {
-        self.init(byteCount: prose.bytes.count, leavingOut: stopWords) { add in
-            prose.bytes.withUnsafeBufferPointer { bytes in
-                for block in prose.blocks { add(UnsafeBufferPointer(rebasing: bytes[block.range])) }
-            }
-        }
-    }
-
-    /// The words of the texts `texts` hands to its argument, `byteCount` bytes in all.
-    private init(byteCount: Int, leavingOut stopWords: SearchWords?,
-                 texts: (_ add: (UnsafeBufferPointer<UInt8>) -> Void) -> Void) {
-        var bytes: [UInt8] = []
-        // 8 more bytes let the last word be read and written as one integer.
-        bytes.reserveCapacity(byteCount + 8)
-        // A page has about one distinct word to every 16 bytes of its text.
-        var distinct = Distinct(capacity: byteCount / 16)
-        texts { Self.add($0, to: &bytes, &distinct) }
-        self.bytes = bytes
-        spans = bytes.withUnsafeBufferPointer { distinct.sortedSpans(in: $0) }
+    /// The words a builder gathered.
+    init(_ builder: consuming Builder, leavingOut stopWords: SearchWords? = nil) {
+        (bytes, spans) = builder.finished()
         if let stopWords { spans = without(stopWords) }
     }
 
@@ -93,16 +76,13 @@ struct SearchWords {
 
     /// The union of word sets.
     init(merging sets: [SearchWords]) {
-        var distinct = Distinct(capacity: sets.reduce(0) { $0 + $1.spans.count })
-        bytes.reserveCapacity(sets.reduce(0) { $0 + $1.bytes.count })
+        var builder = Builder(byteCount: sets.reduce(0) { $0 + $1.bytes.count }, words: sets.reduce(0) { $0 + $1.spans.count })
         for set in sets {
             set.bytes.withUnsafeBufferPointer { setBytes in
-                for span in set.spans {
-                    Self.append(word: UnsafeBufferPointer(rebasing: setBytes[span.start..<span.end]), to: &bytes, &distinct)
-                }
+                for span in set.spans { builder.add(word: UnsafeBufferPointer(rebasing: setBytes[span.start..<span.end])) }
             }
         }
-        spans = bytes.withUnsafeBufferPointer { distinct.sortedSpans(in: $0) }
+        self.init(builder)
     }
 
     /// The words as strings, in order.
@@ -167,65 +147,5 @@ struct SearchWords {
     private static func starts(_ word: Span, in wordBytes: UnsafeBufferPointer<UInt8>, with prefix: Span, in prefixBytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard word.count >= prefix.count, word.head & ~(UInt64.max >> (8 * min(8, prefix.count))) == prefix.head else { return false }
         return prefix.count <= 8 || memcmp(wordBytes.baseAddress! + word.start + 8, prefixBytes.baseAddress! + prefix.start + 8, prefix.count - 8) == 0
-    }
-
-    /// Appends a text's words to `bytes`, and adds each to `distinct`. ASCII text, nearly
-    /// all, is split here, lowercased and apostrophes dropped, as ``SearchIndex/words(_:)``
-    /// would split it.
-    private static func add(_ utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8], _ distinct: inout Distinct) {
-        guard ByteLanes.isASCII(utf8) else {
-            for word in SearchIndex.words(String(decoding: utf8, as: UTF8.self)) { append(word: word.utf8, to: &bytes, &distinct) }
-            return
-        }
-        let start = bytes.count
-        bytes.append(contentsOf: utf8)
-        // Room past the text to read and write 8 bytes at once; 0 is no word byte.
-        bytes.append(contentsOf: [0, 0, 0, 0, 0, 0, 0, 0] as [UInt8])
-        let end = bytes.withUnsafeMutableBufferPointer { buffer in
-            // Words are written over the text as it is read: they never take more bytes.
-            var end = start, read = start
-            let textEnd = start + utf8.count
-            while read < textEnd {
-                let lanes = ByteLanes.load(UnsafeBufferPointer(buffer), at: read, padding: 0)
-                let wordLength = ByteLanes.leading(ByteLanes.letters(lanes) | ByteLanes.digits(lanes))
-                if wordLength == 0 {
-                    read += 1
-                    continue
-                }
-                // Nearly every word: under 8 bytes, ended by a byte that is no apostrophe.
-                if wordLength < 8, ByteLanes.lane(wordLength, of: lanes) != UInt8(ascii: "'") {
-                    let word = (lanes | ByteLanes.repeated(0x20)) & ByteLanes.mask(below: wordLength)
-                    let target = UnsafeMutableRawPointer(buffer.baseAddress! + end)
-                    let kept = target.loadUnaligned(as: UInt64.self) & ~ByteLanes.mask(below: wordLength)
-                    target.storeBytes(of: kept | word, as: UInt64.self)
-                    distinct.insert(Span(start: end, count: wordLength, head: word.byteSwapped), in: UnsafeBufferPointer(buffer))
-                    end += wordLength
-                    read += wordLength
-                    continue
-                }
-                let wordStart = end
-                while read < textEnd {
-                    let byte = buffer[read]
-                    // Lowercase for a letter, and a digit as it is.
-                    let lower = byte | 0x20
-                    if lower &- 0x61 < 26 || byte &- 0x30 < 10 {
-                        buffer[end] = lower
-                        end += 1
-                    } else if byte != UInt8(ascii: "'") {
-                        break
-                    }
-                    read += 1
-                }
-                distinct.insert(Span(start: wordStart, end: end, in: UnsafeBufferPointer(buffer)), in: UnsafeBufferPointer(buffer))
-            }
-            return end
-        }
-        bytes.removeLast(bytes.count - end)
-    }
-
-    /// Appends one word, already split, to `bytes`, and adds it to `distinct`.
-    private static func append(word: some Collection<UInt8>, to bytes: inout [UInt8], _ distinct: inout Distinct) {
-        bytes.append(contentsOf: word)
-        bytes.withUnsafeBufferPointer { distinct.insert(Span(start: $0.count - word.count, end: $0.count, in: $0), in: $0) }
     }
 }

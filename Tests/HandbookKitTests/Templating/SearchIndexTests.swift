@@ -9,7 +9,9 @@ import Testing
                                     links: [], images: [])
         var pageProse = PageProse()
         for text in prose { pageProse.append(line: 1) { $0 += text.utf8 } }
-        return SearchIndex.entry(rendered, prose: pageProse)
+        var words = SearchWords.Builder(byteCount: pageProse.bytes.count)
+        _ = ProseCounts(pageProse, words: &words)
+        return SearchIndex.entry(rendered, bodyWords: words)
     }
 
     @Test func wordsFoldCaseAccentsAndApostrophes() {
@@ -88,6 +90,22 @@ import Testing
     func asciiWordsSplitAsTheReferenceDoes(_ text: String) {
         let words = SearchIndex.words(text)
         #expect(SearchWords([text]).strings == Set(words).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+    }
+
+    /// A page's words reach the index through its readability count, short words packed and
+    /// any other run as it is: they must be the words its text splits into, and the count the
+    /// one made without an index. Each text is there twice, so its words repeat.
+    @Test(arguments: ["a", "Stretch, STRETCHED and stretches.", "abcdefgh don't abcdefg's rock'n'roll dogs' bowls",
+                      "10-second holds, h2o H2O x,y.z 'lead trail'", "  two  spaces\tand\ttabs  ", "A_B (c) [d] {e} @f `g` ~h",
+                      "Café naïve Straße ½.", "Don’t stop; the radio area is quiet."])
+    func proseWordsReachTheIndexThroughTheCount(_ text: String) {
+        var prose = PageProse()
+        prose.append(line: 1) { $0 += "\(text) \(text).".utf8 }
+        var words = SearchWords.Builder(byteCount: prose.bytes.count)
+        let counts = ProseCounts(prose, words: &words)
+        #expect(counts == ProseCounts(prose))
+        let split = prose.blocks.flatMap { SearchIndex.words(String(decoding: prose.bytes[$0.range], as: UTF8.self)) }
+        #expect(SearchWords(words).strings == Set(split).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
     }
 
     @Test func prefixLookUpFindsEqualAndLongerWords() {
