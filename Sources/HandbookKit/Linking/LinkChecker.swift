@@ -74,7 +74,7 @@ struct LinkChecker {
     private func page(writtenTo output: String) -> String? {
         var candidates = [output]
         if output.hasUTF8Suffix(".html") {
-            let base = Substring(output.utf8.dropLast(5))
+            let base = String(Substring(output.utf8.dropLast(5)))
             candidates.append(base + ".md")
             if base == "index" || base.hasUTF8Suffix("/index") {
                 candidates.append(base.dropLast(5) + "_index.md")

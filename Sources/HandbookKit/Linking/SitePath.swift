@@ -6,31 +6,62 @@ public struct SitePath: Sendable, Hashable, Comparable, CustomStringConvertible 
 
     /// Creates a path, normalizing `.` and `..`; nil when `..` climbs above the site root.
     public init?(normalizing path: String) {
-        // Bytes, one pass: every link of every page is normalized, and again for print and the plan.
         var path = path
-        let normalized = path.withUTF8 { bytes -> [UInt8]? in
-            var normalized: [UInt8] = []
-            normalized.reserveCapacity(bytes.count)
-            var partStarts: [Int] = []
-            var start = 0
-            while start <= bytes.count {
-                let end = bytes[start...].firstIndex(of: UInt8(ascii: "/")) ?? bytes.count
-                let part = bytes[start..<end]
-                start = end + 1
-                if part.isEmpty || part.elementsEqual(".".utf8) { continue }
-                if part.elementsEqual("..".utf8) {
-                    guard let partStart = partStarts.popLast() else { return nil }
-                    normalized.removeSubrange(max(partStart - 1, 0)...)
-                    continue
+        guard let value = path.withUTF8(Self.normalized) else { return nil }
+        self.value = value
+    }
+
+    /// A path relative to `folder` (a ``folder`` of another path), normalized; nil when `..`
+    /// climbs above the site root. Joined in place: every link of every page comes here.
+    init?(normalizing path: String, in folder: String) {
+        var path = path, folder = folder
+        let joined = folder.withUTF8 { folder in
+            path.withUTF8 { path in
+                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: folder.count + path.count) { joined in
+                    _ = joined.initialize(fromContentsOf: folder)
+                    _ = UnsafeMutableBufferPointer(rebasing: joined[folder.count...]).initialize(fromContentsOf: path)
+                    return Self.normalized(UnsafeBufferPointer(joined))
                 }
-                if !normalized.isEmpty { normalized.append(UInt8(ascii: "/")) }
-                partStarts.append(normalized.count)
-                normalized.append(contentsOf: UnsafeBufferPointer(rebasing: part))
             }
-            return normalized
         }
-        guard let normalized else { return nil }
-        value = String(decoding: normalized, as: UTF8.self)
+        guard let joined else { return nil }
+        value = joined
+    }
+
+    /// A path's parts joined by single slashes, without `.` and with each `..` taking the
+    /// part before it away, written in one pass into a string of at most the path's size.
+    private static func normalized(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
+        var climbsOut = false
+        let value = String(unsafeUninitializedCapacity: max(bytes.count, 1)) { normalized in
+            var count = 0, start = 0
+            while start < bytes.count {
+                var end = start
+                while end < bytes.count, bytes[end] != slash { end += 1 }
+                defer { start = end + 1 }
+                switch end - start {
+                case 0: continue
+                case 1 where bytes[start] == dot: continue
+                case 2 where bytes[start] == dot && bytes[start + 1] == dot:
+                    guard count > 0 else {
+                        climbsOut = true
+                        return 0
+                    }
+                    // Parts hold no slash: the last one starts after the last slash, and
+                    // goes with that slash.
+                    repeat { count -= 1 } while count > 0 && normalized[count] != slash
+                default:
+                    if count > 0 {
+                        normalized[count] = slash
+                        count += 1
+                    }
+                    for index in start..<end { normalized[count + index - start] = bytes[index] }
+                    count += end - start
+                }
+            }
+            return count
+        }
+        return climbsOut ? nil : value
     }
 
     /// Wraps a path already known to be normalized.
@@ -118,32 +149,39 @@ extension Page {
 /// The output path for a content-relative source path: `.md` becomes `.html` and
 /// `_index.md` becomes `index.html`; other files keep their path.
 func outputPath(forSource source: String) -> String {
-    let utf8 = source.utf8
-    guard source.hasUTF8Suffix(".md") else { return source }
     // Bytes, not characters: every link and list entry asks for a page's output path.
-    let base = utf8.dropLast(3)
-    if base.elementsEqual("_index".utf8) { return "index.html" }
-    var keep = base.count
-    if base.count >= 7, base.suffix(7).elementsEqual("/_index".utf8) {
+    var bytes = source
+    let kept: (count: Int, ending: StaticString)? = bytes.withUTF8 { path in
+        guard path.count >= 3, path[(path.count - 3)...].elementsEqual(".md".utf8) else { return nil }
+        let base = UnsafeBufferPointer(rebasing: path[..<(path.count - 3)])
+        if base.elementsEqual("_index".utf8) { return (0, "index.html") }
+        guard base.count >= 7, base[(base.count - 7)...].elementsEqual("/_index".utf8) else { return (base.count, ".html") }
         // A byte before the slash that is not ASCII may end a character (a "prepend" one)
         // that joins the slash into one Character: then `/_index` is not a Character suffix.
-        guard base.count == 7 || base[base.index(base.endIndex, offsetBy: -8)] < 0x80 else {
-            return Substring(base).hasSuffix("/_index") ? Substring(base).dropLast(6) + "index.html" : Substring(base) + ".html"
+        guard base.count == 7 || base[base.count - 8] < 0x80 || Substring(source.utf8.dropLast(3)).hasSuffix("/_index") else {
+            return (base.count, ".html")
         }
-        keep -= 6
+        return (base.count - 6, "index.html")
     }
-    let ending = keep == base.count ? ".html" : "index.html"
-    var path = ""
-    path.reserveCapacity(keep + ending.utf8.count)
-    path += Substring(base.prefix(keep))
-    path += ending
-    return path
+    guard let kept else { return source }
+    return bytes.withUTF8 { path in
+        String(unsafeUninitializedCapacity: kept.count + kept.ending.utf8CodeUnitCount) { output in
+            _ = output.initialize(fromContentsOf: path[..<kept.count])
+            _ = UnsafeMutableBufferPointer(rebasing: output[kept.count...])
+                .initialize(fromContentsOf: UnsafeBufferPointer(start: kept.ending.utf8Start, count: kept.ending.utf8CodeUnitCount))
+            return kept.count + kept.ending.utf8CodeUnitCount
+        }
+    }
 }
 
-extension StringProtocol {
+extension String {
     /// Whether the text ends with `suffix`, compared by UTF-8 bytes: paths and URLs are
     /// tested for their endings on every link, and `hasSuffix` compares Characters.
-    func hasUTF8Suffix(_ suffix: String) -> Bool {
-        utf8.count >= suffix.utf8.count && utf8.suffix(suffix.utf8.count).elementsEqual(suffix.utf8)
+    func hasUTF8Suffix(_ suffix: StaticString) -> Bool {
+        var text = self
+        return text.withUTF8 { bytes in
+            let count = suffix.utf8CodeUnitCount
+            return bytes.count >= count && bytes[(bytes.count - count)...].elementsEqual(UnsafeBufferPointer(start: suffix.utf8Start, count: count))
+        }
     }
 }

@@ -48,8 +48,8 @@ struct LinkResolver {
         if path.isEmpty {
             return (.page(source), fragment, url)
         }
-        let joined = path.utf8.first == UInt8(ascii: "/") ? path : folder + path
-        guard let resolved = SitePath(normalizing: joined) else { return (.outside(url), fragment, url) }
+        let resolved = path.utf8.first == UInt8(ascii: "/") ? SitePath(normalizing: path) : SitePath(normalizing: path, in: folder)
+        guard let resolved else { return (.outside(url), fragment, url) }
         let isFolder = path.utf8.last == UInt8(ascii: "/") || resolved.value.isEmpty
         let targetSource = isFolder ? joinPath(resolved.value, "_index.md") : resolved.value
         let target: LinkTarget = targetSource.hasUTF8Suffix(".md") ? .page(targetSource) : .file(targetSource)
@@ -61,20 +61,27 @@ struct LinkResolver {
 
     /// The URL scheme, if the text before the first `:` looks like one (RFC 3986).
     static func scheme(of url: String) -> String? {
-        let utf8 = url.utf8
-        guard let colon = utf8.firstIndex(of: UInt8(ascii: ":")) else { return nil }
-        let scheme = utf8[..<colon]
-        let isLetter = { (byte: UInt8) in (byte | 0x20) &- 0x61 < 26 }
-        guard let first = scheme.first, isLetter(first),
-              scheme.allSatisfy({ isLetter($0) || $0 &- 0x30 < 10 || $0 == 0x2B || $0 == 0x2D || $0 == 0x2E })
-        else { return nil }
-        return String(Substring(scheme))
+        var url = url
+        return url.withUTF8 { utf8 in
+            guard let colon = utf8.firstIndex(of: UInt8(ascii: ":")) else { return nil }
+            let scheme = UnsafeBufferPointer(rebasing: utf8[..<colon])
+            let isLetter = { (byte: UInt8) in (byte | 0x20) &- 0x61 < 26 }
+            guard let first = scheme.first, isLetter(first),
+                  scheme.allSatisfy({ isLetter($0) || $0 &- 0x30 < 10 || $0 == 0x2B || $0 == 0x2D || $0 == 0x2E })
+            else { return nil }
+            return String(decoding: scheme, as: UTF8.self)
+        }
     }
 
+    /// The text before the first `separator` and, if there is one, the text after it:
+    /// read as bytes, since every link of every page is split twice.
     private static func splitOff(_ separator: Unicode.Scalar, from text: String) -> (String, String?) {
-        let utf8 = text.utf8
-        guard let index = utf8.firstIndex(of: UInt8(ascii: separator)) else { return (text, nil) }
-        return (String(Substring(utf8[..<index])), String(Substring(utf8[utf8.index(after: index)...])))
+        var bytes = text
+        return bytes.withUTF8 { utf8 in
+            guard let index = utf8.firstIndex(of: UInt8(ascii: separator)) else { return (text, nil) }
+            return (String(decoding: UnsafeBufferPointer(rebasing: utf8[..<index]), as: UTF8.self),
+                    String(decoding: UnsafeBufferPointer(rebasing: utf8[(index + 1)...]), as: UTF8.self))
+        }
     }
 
     private static func insert(query: String, into url: String) -> String {

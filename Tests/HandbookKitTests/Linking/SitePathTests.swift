@@ -19,6 +19,43 @@ import Testing
         #expect(SitePath(normalizing: "../x.md") == nil)
     }
 
+    /// Normalizing reads bytes in one pass; it must agree with taking the path apart at its
+    /// slashes, on every path of up to four parts from awkward ones.
+    @Test func normalizingAgreesWithPathComponents() {
+        func reference(_ path: String) -> String? {
+            var parts: [Substring] = []
+            for part in path.split(separator: "/") where part != "." {
+                if part != ".." {
+                    parts.append(part)
+                } else if parts.popLast() == nil {
+                    return nil
+                }
+            }
+            return parts.joined(separator: "/")
+        }
+        let parts = ["a", ".", "..", "", "é", "b.md", "..."]
+        var paths = [""]
+        for _ in 0..<4 { paths += paths.flatMap { path in parts.map { path.isEmpty ? $0 : path + "/" + $0 } } }
+        for path in Set(paths + paths.map { "/" + $0 }) {
+            #expect(SitePath(normalizing: path)?.value == reference(path), "\(path)")
+            #expect(SitePath(normalizing: path, in: "x/é/") == SitePath(normalizing: "x/é/" + path), "\(path)")
+        }
+    }
+
+    @Test(arguments: ["_index.md", "a/_index.md", "é/_index.md", "a/b/_index.md", "a_index.md", "a/x_index.md", "a/b.md",
+                      "a/b.svg", ".md", "md", "a/b.md.txt", "\u{0600}/_index.md", "a/\u{0600}/_index.md"])
+    func outputPathsFollowTheirRule(_ source: String) {
+        let expected: String
+        if !source.utf8.suffix(3).elementsEqual(".md".utf8) {
+            expected = source
+        } else {
+            let base = Substring(source.utf8.dropLast(3))
+            // A `/_index` that is a Character suffix: not one joined to the character before.
+            expected = base == "_index" ? "index.html" : base.hasSuffix("/_index") ? base.dropLast(6) + "index.html" : base + ".html"
+        }
+        #expect(outputPath(forSource: source) == expected)
+    }
+
     @Test func outputPaths() {
         #expect(outputPath(forSource: "exercises/_index.md") == "exercises/index.html")
         #expect(outputPath(forSource: "exercises/bridge.md") == "exercises/bridge.html")
