@@ -8,6 +8,10 @@ protocol ProseWords {
     ///   works out its syllables once; nil to have them worked out every time.
     mutating func add(packed letters: UInt64, count: Int) -> Int?
 
+    /// A longer word of letters alone, lowercase.
+    /// - Returns: The word's number, as ``add(packed:count:)`` gives it.
+    mutating func add(letters word: UnsafeBufferPointer<UInt8>) -> Int?
+
     /// Any other text between whitespace, as it is in the page; or a whole block that is
     /// not ASCII, which the count reads as other units than bytes.
     mutating func add(text: UnsafeBufferPointer<UInt8>)
@@ -16,5 +20,6 @@ protocol ProseWords {
 /// For counts made without a search index: the words go nowhere.
 struct NoProseWords: ProseWords {
     func add(packed letters: UInt64, count: Int) -> Int? { nil }
+    func add(letters word: UnsafeBufferPointer<UInt8>) -> Int? { nil }
     func add(text: UnsafeBufferPointer<UInt8>) {}
 }

@@ -98,34 +98,66 @@ extension Readability {
                 // Nearly every run is a short word of letters alone, counted all at once.
                 if let word = PackedWord(text, at: index) {
                     index += word.length
-                    words += 1
-                    syllables += syllables(of: word, number: sink.add(packed: word.letters, count: word.count))
-                    let wordsSoFar = (sentenceWords ?? 0) + 1
-                    sentenceWords = isSentenceEnd(word.mark) ? nil : wordsSoFar
-                    if sentenceWords == nil { finish(sentence: wordsSoFar, sentence) }
+                    let number = sink.add(packed: word.letters, count: word.count)
+                    let syllables = syllables(ofWord: number) { SyllableExceptions.count(ofPacked: word.letters) ?? SyllableCount(word).total() }
+                    countWord(syllables: syllables, mark: word.mark, sentenceWords: &sentenceWords, sentence)
                     continue
                 }
                 let start = index
                 repeat { index += 1 } while index < text.count && !isWhitespace(text[index])
-                sink.add(text: UnsafeBufferPointer(rebasing: text[start..<index]))
-                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: index - start) { run in
-                    for offset in run.indices { run[offset] = lowercased(text[start + offset]) }
-                    countRun(run, sentenceWords: &sentenceWords, sentence)
+                let run = UnsafeBufferPointer(rebasing: text[start..<index])
+                // Most other runs are a longer word of letters alone, counted as one.
+                if let mark = Self.markOfLongWord(run) {
+                    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: run.count) { word in
+                        let letters = run.count - (mark == 0 ? 0 : 1)
+                        for offset in 0..<letters { word[offset] = run[offset] | 0x20 }
+                        let word = UnsafeBufferPointer(rebasing: word[..<letters])
+                        let syllables = syllables(ofWord: sink.add(letters: word)) { Readability.syllables(ofWord: word) }
+                        countWord(syllables: syllables, mark: mark, sentenceWords: &sentenceWords, sentence)
+                    }
+                    continue
+                }
+                sink.add(text: run)
+                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: run.count) { lowercase in
+                    for offset in run.indices { lowercase[offset] = lowercased(run[offset]) }
+                    countRun(lowercase, sentenceWords: &sentenceWords, sentence)
                 }
             }
             if let words = sentenceWords { finish(sentence: words, sentence) }
         }
 
-        /// A short word's syllables, worked out once for each numbered word.
-        @inline(__always) private mutating func syllables(of word: PackedWord, number: Int?) -> Int {
+        /// Counts a word of letters alone, perhaps ended by a punctuation `mark` (0 for none).
+        @inline(__always) private mutating func countWord(syllables: Int, mark: UInt8, sentenceWords: inout Int?,
+                                                          _ sentence: (_ words: Int) -> Void) {
+            words += 1
+            self.syllables += syllables
+            let wordsSoFar = (sentenceWords ?? 0) + 1
+            sentenceWords = isSentenceEnd(mark) ? nil : wordsSoFar
+            if sentenceWords == nil { finish(sentence: wordsSoFar, sentence) }
+        }
+
+        /// A word's syllables, worked out once for each word that `ProseWords` numbered.
+        @inline(__always) private mutating func syllables(ofWord number: Int?, counting count: () -> Int) -> Int {
             if let number, number < syllablesOfWord.count, syllablesOfWord[number] != 0 { return Int(syllablesOfWord[number]) }
-            let count = SyllableExceptions.count(ofPacked: word.letters) ?? SyllableCount(word).total()
+            let syllables = count()
             if let number {
                 // Numbers go up one at a time; other words take numbers too, and stay 0 here.
-                if number >= syllablesOfWord.count { syllablesOfWord += repeatElement(0, count: number + 1 - syllablesOfWord.count) }
-                syllablesOfWord[number] = UInt8(count)
+                if number >= syllablesOfWord.count {
+                    syllablesOfWord += repeatElement(0, count: max(number + 1, 2 * syllablesOfWord.count, 256) - syllablesOfWord.count)
+                }
+                syllablesOfWord[number] = UInt8(clamping: syllables)
             }
-            return count
+            return syllables
+        }
+
+        /// The mark after a run's letters (0 for none) when the run is letters alone, perhaps
+        /// with one mark after them as ``PackedWord`` allows; nil for any other run.
+        private static func markOfLongWord(_ run: UnsafeBufferPointer<UInt8>) -> UInt8? {
+            guard let last = run.last else { return nil }
+            let mark: UInt8 = isLetter(last | 0x20) ? 0 : last
+            guard mark == 0 || (run.count > 1 && mark < 0x80 && !isWordCharacter(mark)) else { return nil }
+            for unit in run.dropLast(mark == 0 ? 0 : 1) where !isLetter(unit | 0x20) { return nil }
+            return mark
         }
 
         /// Counts any other run (a long word, numbers, inner punctuation), one unit at a time,

@@ -25,22 +25,32 @@ extension SearchWords {
 
         /// Adds a word the readability count has read: split, lowercased and packed already.
         mutating func add(packed letters: UInt64, count: Int) -> Int? {
+            // A word of 8 bytes or fewer is told apart by its head alone, so it is written
+            // out only when new: most words of a page are not.
+            let span = Span(start: end, count: count, head: letters.byteSwapped)
+            let (index, isNew) = distinct.insert(short: span)
+            guard isNew else { return index }
             makeRoom(8)
-            return bytes.withUnsafeMutableBufferPointer { buffer in
-                UnsafeMutableRawPointer(buffer.baseAddress! + end).storeBytes(of: letters.littleEndian, as: UInt64.self)
-                let (index, isNew) = distinct.insert(Span(start: end, count: count, head: letters.byteSwapped), in: UnsafeBufferPointer(buffer))
-                if isNew { end += count }
-                return index
-            }
+            bytes.withUnsafeMutableBytes { $0.storeBytes(of: letters.littleEndian, toByteOffset: end, as: UInt64.self) }
+            end += count
+            return index
+        }
+
+        /// Adds a longer word the readability count has read, split and lowercased already.
+        mutating func add(letters word: UnsafeBufferPointer<UInt8>) -> Int? {
+            add(word: word)
         }
 
         /// Adds a word already split.
-        mutating func add(word: UnsafeBufferPointer<UInt8>) {
+        /// - Returns: The word's place among the distinct words, in the order they came.
+        @discardableResult mutating func add(word: UnsafeBufferPointer<UInt8>) -> Int {
             makeRoom(word.count + 8)
-            bytes.withUnsafeMutableBufferPointer { buffer in
-                UnsafeMutableBufferPointer(rebasing: buffer[end..<(end + word.count)]).initialize(from: word)
+            return bytes.withUnsafeMutableBufferPointer { buffer in
+                _ = UnsafeMutableBufferPointer(rebasing: buffer[end..<(end + word.count)]).initialize(fromContentsOf: word)
                 let span = Span(start: end, end: end + word.count, in: UnsafeBufferPointer(buffer))
-                if distinct.insert(span, in: UnsafeBufferPointer(buffer)).isNew { end += word.count }
+                let (index, isNew) = distinct.insert(span, in: UnsafeBufferPointer(buffer))
+                if isNew { end += word.count }
+                return index
             }
         }
 

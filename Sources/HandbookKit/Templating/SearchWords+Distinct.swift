@@ -46,6 +46,12 @@ extension SearchWords {
             return (index, true)
         }
 
+        /// Adds a word of 8 bytes or fewer unless an equal one is in: its head alone tells it
+        /// apart, so its bytes need not be written yet.
+        mutating func insert(short span: Span) -> (index: Int, isNew: Bool) {
+            insert(span, in: UnsafeBufferPointer(start: nil, count: 0))
+        }
+
         /// The words in ``SearchWords/order(_:_:_:_:)``.
         mutating func sortedSpans(in bytes: UnsafeBufferPointer<UInt8>) -> [Span] {
             spans.withUnsafeMutableBufferPointer { Self.sort($0, byte: 0, in: bytes) }
