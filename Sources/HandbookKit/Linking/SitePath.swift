@@ -73,8 +73,12 @@ public struct SitePath: Sendable, Hashable, Comparable, CustomStringConvertible 
 
     /// The folder part, with a trailing slash, or "" at the root.
     public var folder: String {
-        guard let slash = value.lastIndex(of: "/") else { return "" }
-        return String(value[...slash])
+        // Bytes: asked for every page, and for every page placed in print.html.
+        var path = value
+        return path.withUTF8 { bytes in
+            guard let slash = bytes.lastIndex(of: UInt8(ascii: "/")) else { return "" }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[...slash]), as: UTF8.self)
+        }
     }
 
     /// How many folders deep the path is.

@@ -65,9 +65,10 @@ public struct BodyHTML: Sendable, Equatable {
     /// Appends the HTML in `range` to `output`, its slots filled.
     /// - Parameters:
     ///   - heading: A heading's level and id, by its index among the body's headings.
+    ///   - idPrefix: What goes before every heading's id.
     ///   - url: What a URL, as the page itself shows it, becomes here; nil leaves them.
     func fill(_ range: Range<Int>, into output: inout [UInt8], heading: (Int) -> (level: Int, id: String),
-              url: ((String) -> String)? = nil) {
+              idPrefix: String = "", url: ((String) -> String)? = nil) {
         var low = 0, high = slots.count
         while low < high {
             let middle = (low + high) / 2
@@ -81,10 +82,18 @@ public struct BodyHTML: Sendable, Equatable {
             copied = offset
             switch slot.kind {
             case .headingStart:
+                // Bytes, not an interpolated string: every heading of every page, twice over.
                 let (level, id) = heading(Int(slot.first))
-                output += "<h\(level) id=\"\(id)\">".utf8
+                output += "<h".utf8
+                Self.append(level, to: &output)
+                output += #" id=""#.utf8
+                output += idPrefix.utf8
+                output += id.utf8
+                output += #"">"#.utf8
             case .headingEnd:
-                output += "</h\(heading(Int(slot.first)).level)>".utf8
+                output += "</h".utf8
+                Self.append(heading(Int(slot.first)).level, to: &output)
+                output.append(UInt8(ascii: ">"))
             case .url:
                 let bytes = urls[Int(slot.first)..<Int(slot.second)]
                 if let url {
@@ -95,6 +104,11 @@ public struct BodyHTML: Sendable, Equatable {
             }
         }
         output += html[copied..<range.upperBound]
+    }
+
+    /// A heading level's digits.
+    private static func append(_ level: Int, to output: inout [UInt8]) {
+        if (0...9).contains(level) { output.append(UInt8(ascii: "0") + UInt8(level)) } else { output += String(level).utf8 }
     }
 
 }

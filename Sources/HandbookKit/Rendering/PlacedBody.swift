@@ -100,9 +100,7 @@ extension RenderedPage {
         let shift = placement == .print && !page.isSectionIndex ? 2 : 1
         let anchor = PageAnchor.page(page.output)
         let resolver = LinkResolver(source: page.source, placedAt: PlacedBody.base)
-        body.fill(range, into: &output) { index in
-            (min(6, headings[index].level + shift), anchor + "." + headings[index].id)
-        } url: { url in
+        body.fill(range, into: &output, heading: { (min(6, headings[$0].level + shift), headings[$0].id) }, idPrefix: anchor + ".") { url in
             url.isEmpty ? url : PlacedBody.url(url, from: page, anchor: anchor, placement: placement, resolver: resolver)
         }
     }

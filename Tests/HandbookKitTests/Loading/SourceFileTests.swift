@@ -2,6 +2,14 @@ import Testing
 @testable import HandbookKit
 
 @Suite struct SourceFileTests {
+    /// Slugs are read as bytes from ASCII paths; they must be the file names' characters
+    /// before `.md`, as for any other path.
+    @Test(arguments: ["exercises/bridge.md", "_index.md", "a/_index.md", "a/b/c-1.md", "x.md", "a/.md",
+                      "é/café.md", "a/e\u{301}.md", "a/\u{301}b.md"])
+    func slugIsTheFileNameWithoutItsExtension(_ source: String) {
+        #expect(Site.slug(ofSource: source) == String(source.split(separator: "/").last!.dropLast(3)))
+    }
+
     @Test func splitsFrontMatterAndBodyWithFileLines() throws {
         let file = try SourceFile.split(Array("---\ntitle: A\nsummary: B\n---\n\n## Heading\n".utf8)).get()
         #expect(file.yaml == "title: A\nsummary: B")
