@@ -115,9 +115,12 @@ public struct Page: Sendable, Equatable {
     /// The section folder name.
     public var section: String {
         // Characters up to the first `/`; in ASCII each byte is one, and bytes are quicker.
-        guard source.utf8.allSatisfy({ $0 < 0x80 }) else { return String(source.prefix { $0 != "/" }) }
-        let end = source.utf8.firstIndex(of: UInt8(ascii: "/")) ?? source.endIndex
-        return String(source[..<end])
+        var path = source
+        let ascii = path.withUTF8 { bytes -> String? in
+            guard ByteLanes.isASCII(bytes) else { return nil }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<(bytes.firstIndex(of: UInt8(ascii: "/")) ?? bytes.count)]), as: UTF8.self)
+        }
+        return ascii ?? String(source.prefix { $0 != "/" })
     }
     /// The file name without `.md`.
     public var slug: String {
@@ -131,12 +134,15 @@ public struct Page: Sendable, Equatable {
     /// ``isSectionIndex`` for a source path: a page tested through its path alone is not
     /// copied first, as an array element passed to a getter is.
     static func isSectionIndex(_ source: String) -> Bool {
-        let bytes = source.utf8
-        var end = bytes.endIndex
-        // `split` drops empty components, so trailing slashes don't count.
-        while end > bytes.startIndex, bytes[bytes.index(before: end)] == UInt8(ascii: "/") { end = bytes.index(before: end) }
-        let name = bytes[..<end].lastIndex(of: UInt8(ascii: "/")).map { bytes[bytes.index(after: $0)..<end] } ?? bytes[..<end]
-        return name.elementsEqual("_index.md".utf8) || name.elementsEqual("_index".utf8)
+        var path = source
+        return path.withUTF8 { bytes in
+            var end = bytes.count
+            // `split` drops empty components, so trailing slashes don't count.
+            while end > 0, bytes[end - 1] == UInt8(ascii: "/") { end -= 1 }
+            let start = bytes[..<end].lastIndex(of: UInt8(ascii: "/")).map { $0 + 1 } ?? 0
+            let name = bytes[start..<end]
+            return name.elementsEqual("_index.md".utf8) || name.elementsEqual("_index".utf8)
+        }
     }
 }
 
