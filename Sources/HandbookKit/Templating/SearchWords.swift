@@ -90,17 +90,30 @@ struct SearchWords {
 
     /// The words kept by `isKept`, in order, joined by spaces.
     func joined(where isKept: (_ index: Int) -> Bool) -> String {
-        var joined: [UInt8] = []
-        joined.reserveCapacity(bytes.count + spans.count)
-        bytes.withUnsafeBufferPointer { bytes in
-            for span in spans.indices where isKept(span) {
-                if !joined.isEmpty { joined.append(UInt8(ascii: " ")) }
-                joined.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[spans[span].start..<spans[span].end]))
+        withUnsafeTemporaryAllocation(of: Bool.self, capacity: spans.count) { kept in
+            var length = -1
+            for index in spans.indices {
+                kept[index] = isKept(index)
+                if kept[index] { length += spans[index].count + 1 }
+            }
+            // Written at its size into the string: every page's entry is held until the index
+            // is written, and fewer words are kept than the set holds.
+            return bytes.withUnsafeBufferPointer { bytes in
+                String(unsafeUninitializedCapacity: max(length, 0)) { joined in
+                    var end = 0
+                    for index in spans.indices where kept[index] {
+                        if end > 0 {
+                            joined[end] = UInt8(ascii: " ")
+                            end += 1
+                        }
+                        let span = spans[index]
+                        _ = UnsafeMutableBufferPointer(rebasing: joined[end...]).initialize(fromContentsOf: UnsafeBufferPointer(rebasing: bytes[span.start..<span.end]))
+                        end += span.count
+                    }
+                    return end
+                }
             }
         }
-        // Copied at its size: every page's entry is held until the index is written, and
-        // fewer words are kept than the set holds.
-        return String(decoding: joined, as: UTF8.self)
     }
 
     /// Whether the word after word `index` starts with it: in byte order, every word that
