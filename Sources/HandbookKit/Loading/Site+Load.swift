@@ -44,8 +44,12 @@ extension Site {
         }
         loaded = []
 
-        diagnostics += outputCollisions(pages: built, assets: walk.assets, root: contentFolder)
+        // Collisions are found beside the assembling, on the other core: both read every
+        // page, and neither needs the other.
+        let sources = built.map(\.source) + walk.assets.map(\.source)
+        async let collisions = outputCollisions(sources: sources, root: contentFolder)
         let (sections, sectionProblems) = assemble(consume built, walk: walk, root: contentFolder)
+        diagnostics += await collisions
         diagnostics += sectionProblems
         let (topics, topicProblems) = loadTopics(contentFolder, fileSystem: fileSystem)
         diagnostics += topicProblems
@@ -162,11 +166,11 @@ extension Site {
     }
 
     /// Two files written to one output path (an asset `bridge.html` beside `bridge.md`, say).
-    private static func outputCollisions(pages: [Page], assets: [Asset], root: String) -> [Diagnostic] {
+    private static func outputCollisions(sources: [String], root: String) -> [Diagnostic] {
         var owners: [String: String] = [:]
-        owners.reserveCapacity(pages.count + assets.count)
+        owners.reserveCapacity(sources.count)
         var diagnostics: [Diagnostic] = []
-        for source in pages.map({ $0.source }) + assets.map({ $0.source }) {
+        for source in sources {
             let output = outputPath(forSource: source)
             if let other = owners[output] {
                 diagnostics.append(Diagnostic(file: joinPath(root, source), rule: .duplicateSlug,
