@@ -83,14 +83,34 @@ func joinPath(_ parts: String...) -> String {
     joinPath(parts)
 }
 
+/// ``joinPath(_:)-([String])`` for two components, nearly every join: written once into a
+/// string of its size, without an array of parts. Every file walked, read and written joins two.
+func joinPath(_ first: String, _ second: String) -> String {
+    guard !first.isEmpty else { return second }
+    guard !second.isEmpty else { return first }
+    var first = first, second = second
+    return first.withUTF8 { head in
+        second.withUTF8 { tail in
+            let slash = head.last != UInt8(ascii: "/")
+            return String(unsafeUninitializedCapacity: head.count + tail.count + (slash ? 1 : 0)) { path in
+                var end = path.initialize(fromContentsOf: head)
+                if slash {
+                    path[end] = UInt8(ascii: "/")
+                    end += 1
+                }
+                return UnsafeMutableBufferPointer(rebasing: path[end...]).initialize(fromContentsOf: tail) + end
+            }
+        }
+    }
+}
+
 func joinPath(_ parts: [String]) -> String {
     var result = ""
+    // Sized once, and the slash found by its byte: every file walked, read and written joins paths.
+    result.reserveCapacity(parts.reduce(parts.count) { $0 + $1.utf8.count })
     for part in parts where !part.isEmpty {
-        if result.isEmpty || result.hasSuffix("/") {
-            result += part
-        } else {
-            result += "/" + part
-        }
+        if !result.isEmpty && result.utf8.last != UInt8(ascii: "/") { result += "/" }
+        result += part
     }
     return result
 }

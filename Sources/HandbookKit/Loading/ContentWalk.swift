@@ -36,7 +36,7 @@ struct ContentWalk: Sendable {
     ) throws {
         for entry in try fileSystem.list(folder) {
             // Hidden files and editor backups are never content.
-            if entry.name.hasPrefix(".") || entry.name.hasSuffix("~") { continue }
+            if entry.name.utf8.first == UInt8(ascii: ".") || entry.name.utf8.last == UInt8(ascii: "~") { continue }
             let source = joinPath(relative, entry.name)
             var absolute = joinPath(folder, entry.name)
             var kind = entry.kind
@@ -86,7 +86,7 @@ struct ContentWalk: Sendable {
     private mutating func add(file source: String, absolute: String, root: String) {
         let (depth, folder) = Self.depthAndFolder(source)
         if depth == 1, Self.settingsFiles.contains(source) { return }
-        guard source.hasSuffix(".md") else {
+        guard source.hasUTF8Suffix(".md") else {
             assets.append(Asset(source: source, absolutePath: absolute))
             return
         }

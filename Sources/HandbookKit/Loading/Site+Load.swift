@@ -134,7 +134,7 @@ extension Site {
             let section = page.section
             bySection[section, default: []].append(consume page)
         }
-        let indexFiles = Set(walk.markdown.map(\.source).filter { $0.hasSuffix("/_index.md") })
+        let indexFiles = Set(walk.markdown.map(\.source).filter { $0.hasUTF8Suffix("/_index.md") })
         for folder in walk.sectionFolders.sorted() {
             let file = joinPath(root, folder)
             if !isValidSlug(folder) {
