@@ -24,13 +24,14 @@ extension LinkedSite {
         let cores = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
         let size = max(64, (order.count + cores * 4 - 1) / (cores * 4))
         let slices = stride(from: 0, to: order.count, by: size).map { $0..<min($0 + size, order.count) }
-        var diagnostics = await slices.concurrentMap { range in
+        // The site-wide rules run beside the slices, filling the gaps they leave on the cores.
+        async let wholeSite = whole.flatMap { rule, severity in
+            rule.findings(in: self, context: context).map { $0.diagnostic(rule.id, severity) }
+        }
+        let diagnostics = await slices.concurrentMap { range in
             self.diagnostics(ofPages: Array(order[range]), rules: perPage, context: context)
         }.flatMap { $0 }
-        for (rule, severity) in whole {
-            diagnostics += rule.findings(in: self, context: context).map { $0.diagnostic(rule.id, severity) }
-        }
-        return diagnostics
+        return diagnostics + (await wholeSite)
     }
 
     /// The diagnostics of the rules that read one page at a time, on some pages.
