@@ -37,23 +37,34 @@ public struct Diagnostic: Sendable, Hashable, Comparable, Codable, CustomStringC
     }
 
     public var description: String {
-        // Appended into one buffer: a build may print tens of thousands of these.
-        let severity = severity.rawValue, rule = rule.rawValue
-        var text = ""
-        text.reserveCapacity(file.utf8.count + message.utf8.count + severity.utf8.count + rule.utf8.count + 48)
-        text += file
-        text += ":"
-        text += String(line)
-        text += ":"
-        text += String(column)
-        text += ": "
-        text += severity
-        text += ": "
-        text += message
-        text += " ["
-        text += rule
-        text += "]"
-        return text
+        var text: [UInt8] = []
+        append(to: &text)
+        return String(decoding: text, as: UTF8.self)
+    }
+
+    /// Appends ``description`` as UTF-8: a build may print tens of thousands of these, all
+    /// into one buffer.
+    public func append(to output: inout [UInt8]) {
+        output.reserveCapacity(output.count + file.utf8.count + message.utf8.count + 64)
+        output += file.utf8
+        output.append(UInt8(ascii: ":"))
+        Self.appendDecimal(line, to: &output)
+        output.append(UInt8(ascii: ":"))
+        Self.appendDecimal(column, to: &output)
+        output += ": ".utf8
+        output += severity.rawValue.utf8
+        output += ": ".utf8
+        output += message.utf8
+        output += " [".utf8
+        output += rule.rawValue.utf8
+        output.append(UInt8(ascii: "]"))
+    }
+
+    /// A number's digits, as `String(number)` writes them.
+    private static func appendDecimal(_ number: Int, to output: inout [UInt8]) {
+        guard number >= 0 else { return output += String(number).utf8 }
+        if number >= 10 { appendDecimal(number / 10, to: &output) }
+        output.append(UInt8(ascii: "0") + UInt8(number % 10))
     }
 
     /// Sorted by path, line, column and rule, so output is stable whatever order the stages ran in.

@@ -31,7 +31,7 @@ struct BuildCommand: AsyncParsableCommand {
         DiagnosticPrinter.print(report.diagnostics)
         let elapsed = clock.now - start
         let milliseconds = elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
-        let errors = report.diagnostics.filter { $0.severity == .error }.count
+        let errors = report.diagnostics.count { $0.severity == .error }
         let warnings = report.diagnostics.count - errors
         if report.diagnostics.hasErrors {
             printError("error: build failed with \(errors) error\(errors == 1 ? "" : "s"); \(output)/ was not changed")
@@ -61,7 +61,14 @@ enum DiagnosticPrinter {
     static func print(_ diagnostics: [Diagnostic]) {
         guard !diagnostics.isEmpty else { return }
         let colour = isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-        printError(diagnostics.map { colour ? coloured($0) : $0.description }.joined(separator: "\n"))
+        guard !colour else { return printError(diagnostics.map(coloured).joined(separator: "\n")) }
+        // One buffer for all: a large site prints thousands, after its last page is written.
+        var text: [UInt8] = []
+        for diagnostic in diagnostics {
+            diagnostic.append(to: &text)
+            text.append(UInt8(ascii: "\n"))
+        }
+        FileHandle.standardError.write(Data(text))
     }
 
     private static func coloured(_ diagnostic: Diagnostic) -> String {
@@ -73,7 +80,7 @@ enum DiagnosticPrinter {
 
     /// "12 pages checked: 1 error, 2 warnings".
     static func summary(_ diagnostics: [Diagnostic], pages: Int) -> String {
-        let errors = diagnostics.filter { $0.severity == .error }.count
+        let errors = diagnostics.count { $0.severity == .error }
         let warnings = diagnostics.count - errors
         return "\(pages) pages checked: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
     }
