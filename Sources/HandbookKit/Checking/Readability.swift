@@ -140,12 +140,13 @@ extension Readability {
         @inline(__always) private mutating func syllables(ofWord number: Int?, counting count: () -> Int) -> Int {
             if let number, number < syllablesOfWord.count, syllablesOfWord[number] != 0 { return Int(syllablesOfWord[number]) }
             let syllables = count()
-            if let number {
+            // A byte holds any real word's count; a longer run is counted every time.
+            if let number, syllables <= UInt8.max {
                 // Numbers go up one at a time; other words take numbers too, and stay 0 here.
                 if number >= syllablesOfWord.count {
                     syllablesOfWord += repeatElement(0, count: max(number + 1, 2 * syllablesOfWord.count, 256) - syllablesOfWord.count)
                 }
-                syllablesOfWord[number] = UInt8(clamping: syllables)
+                syllablesOfWord[number] = UInt8(syllables)
             }
             return syllables
         }
