@@ -48,9 +48,9 @@ public struct Diagnostic: Sendable, Hashable, Comparable, Codable, CustomStringC
         output.reserveCapacity(output.count + file.utf8.count + message.utf8.count + 64)
         output += file.utf8
         output.append(UInt8(ascii: ":"))
-        Self.appendDecimal(line, to: &output)
+        output.appendDecimal(line)
         output.append(UInt8(ascii: ":"))
-        Self.appendDecimal(column, to: &output)
+        output.appendDecimal(column)
         output += ": ".utf8
         output += severity.rawValue.utf8
         output += ": ".utf8
@@ -58,13 +58,6 @@ public struct Diagnostic: Sendable, Hashable, Comparable, Codable, CustomStringC
         output += " [".utf8
         output += rule.rawValue.utf8
         output.append(UInt8(ascii: "]"))
-    }
-
-    /// A number's digits, as `String(number)` writes them.
-    private static func appendDecimal(_ number: Int, to output: inout [UInt8]) {
-        guard number >= 0 else { return output += String(number).utf8 }
-        if number >= 10 { appendDecimal(number / 10, to: &output) }
-        output.append(UInt8(ascii: "0") + UInt8(number % 10))
     }
 
     /// Sorted by path, line, column and rule, so output is stable whatever order the stages ran in.

@@ -83,8 +83,8 @@ func joinPath(_ parts: String...) -> String {
     joinPath(parts)
 }
 
-/// ``joinPath(_:)-([String])`` for two components, nearly every join: written once into a
-/// string of its size, without an array of parts. Every file walked, read and written joins two.
+/// Joins two path components with `/` unless the first ends in one, ignoring an empty one:
+/// written once into a string of its size. Every file walked, read and written joins two.
 func joinPath(_ first: String, _ second: String) -> String {
     guard !first.isEmpty else { return second }
     guard !second.isEmpty else { return first }
@@ -104,13 +104,7 @@ func joinPath(_ first: String, _ second: String) -> String {
     }
 }
 
+/// Joins path components two at a time, as ``joinPath(_:_:)`` joins them.
 func joinPath(_ parts: [String]) -> String {
-    var result = ""
-    // Sized once, and the slash found by its byte: every file walked, read and written joins paths.
-    result.reserveCapacity(parts.reduce(parts.count) { $0 + $1.utf8.count })
-    for part in parts where !part.isEmpty {
-        if !result.isEmpty && result.utf8.last != UInt8(ascii: "/") { result += "/" }
-        result += part
-    }
-    return result
+    parts.reduce("") { joinPath($0, $1) }
 }

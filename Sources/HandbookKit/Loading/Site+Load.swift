@@ -89,7 +89,7 @@ extension Site {
     /// Splits and decodes one Markdown file's bytes, already read.
     static func loadPage(source: String, bytes: [UInt8], root: String) -> (page: Page?, diagnostics: [Diagnostic]) {
         let file = joinPath(root, source)
-        let slug = slug(ofSource: source)
+        let slug = Page.slug(ofSource: source)
         var diagnostics: [Diagnostic] = []
         if slug == "index" {
             diagnostics.append(Diagnostic(file: file, rule: .duplicateSlug, message: Message.reservedIndex))
@@ -109,19 +109,6 @@ extension Site {
             page.keyLines = keyLines
             return (page, [])
         }
-    }
-
-    /// The file name of a Markdown source without its `.md`: what its slug rules check.
-    static func slug(ofSource source: String) -> String {
-        var path = source
-        // Bytes for ASCII paths, nearly all: every page comes here. Characters otherwise, in
-        // which a mark after `/` or before `.md` joins it.
-        let name = path.withUTF8 { bytes -> String? in
-            guard ByteLanes.isASCII(bytes) else { return nil }
-            let start = bytes.lastIndex(of: UInt8(ascii: "/")).map { $0 + 1 } ?? 0
-            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<max(start, bytes.count - 3)]), as: UTF8.self)
-        }
-        return name ?? String(source.split(separator: "/").last!.dropLast(3))
     }
 
     /// Groups pages into sections and sorts both by `order`, then title.

@@ -123,9 +123,22 @@ public struct Page: Sendable, Equatable {
         return ascii ?? String(source.prefix { $0 != "/" })
     }
     /// The file name without `.md`.
-    public var slug: String {
-        let name = source.split(separator: "/").last.map(String.init) ?? source
-        return name.hasSuffix(".md") ? String(name.dropLast(3)) : name
+    public var slug: String { Self.slug(ofSource: source) }
+
+    /// ``slug`` for a source path: loading checks it before there is a page.
+    static func slug(ofSource source: String) -> String {
+        var path = source
+        // Bytes for ASCII paths, nearly all: every page comes here. Characters otherwise, in
+        // which a mark after `/` or before `.md` joins it.
+        let name = path.withUTF8 { bytes -> String? in
+            let name = UnsafeBufferPointer(rebasing: bytes[fileName(in: bytes)])
+            guard !name.isEmpty, ByteLanes.isASCII(bytes) else { return nil }
+            let end = name.count >= 3 && name[(name.count - 3)...].elementsEqual(".md".utf8) ? name.count - 3 : name.count
+            return String(decoding: UnsafeBufferPointer(rebasing: name[..<end]), as: UTF8.self)
+        }
+        if let name { return name }
+        let file = source.split(separator: "/").last.map(String.init) ?? source
+        return file.hasSuffix(".md") ? String(file.dropLast(3)) : file
     }
     /// Whether the file is `_index.md`: ``slug`` is `_index`, read from the bytes, since
     /// rules and the site graph ask it of every page and ``slug`` allocates.
@@ -136,13 +149,18 @@ public struct Page: Sendable, Equatable {
     static func isSectionIndex(_ source: String) -> Bool {
         var path = source
         return path.withUTF8 { bytes in
-            var end = bytes.count
-            // `split` drops empty components, so trailing slashes don't count.
-            while end > 0, bytes[end - 1] == UInt8(ascii: "/") { end -= 1 }
-            let start = bytes[..<end].lastIndex(of: UInt8(ascii: "/")).map { $0 + 1 } ?? 0
-            let name = bytes[start..<end]
+            let name = bytes[fileName(in: bytes)]
             return name.elementsEqual("_index.md".utf8) || name.elementsEqual("_index".utf8)
         }
+    }
+
+    /// Where a path's last component is, as `split(separator: "/").last` finds it: `split`
+    /// drops empty components, so trailing slashes don't count. Empty when the path is
+    /// slashes alone.
+    private static func fileName(in path: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+        var end = path.count
+        while end > 0, path[end - 1] == UInt8(ascii: "/") { end -= 1 }
+        return (path[..<end].lastIndex(of: UInt8(ascii: "/")).map { $0 + 1 } ?? 0)..<end
     }
 }
 

@@ -85,14 +85,14 @@ public struct BodyHTML: Sendable, Equatable {
                 // Bytes, not an interpolated string: every heading of every page, twice over.
                 let (level, id) = heading(Int(slot.first))
                 output += "<h".utf8
-                Self.append(level, to: &output)
+                output.appendDecimal(level)
                 output += #" id=""#.utf8
                 output += idPrefix.utf8
                 output += id.utf8
                 output += #"">"#.utf8
             case .headingEnd:
                 output += "</h".utf8
-                Self.append(heading(Int(slot.first)).level, to: &output)
+                output.appendDecimal(heading(Int(slot.first)).level)
                 output.append(UInt8(ascii: ">"))
             case .url:
                 let bytes = urls[Int(slot.first)..<Int(slot.second)]
@@ -104,11 +104,6 @@ public struct BodyHTML: Sendable, Equatable {
             }
         }
         output += html[copied..<range.upperBound]
-    }
-
-    /// A heading level's digits.
-    private static func append(_ level: Int, to output: inout [UInt8]) {
-        if (0...9).contains(level) { output.append(UInt8(ascii: "0") + UInt8(level)) } else { output += String(level).utf8 }
     }
 
 }

@@ -12,8 +12,8 @@ enum CmarkEscaping {
     /// use, with `&` and `'` as entities.
     static func appendURL(_ url: some Collection<UInt8>, to output: inout [UInt8]) {
         guard !isDangerous(url) else { return }
-        guard url.withContiguousStorageIfAvailable({ appendURL(bytes: $0, to: &output) }) != nil else {
-            return Array(url).withUnsafeBufferPointer { appendURL(bytes: $0, to: &output) }
+        if url.withContiguousStorageIfAvailable({ appendURL(bytes: $0, to: &output) }) == nil {
+            Array(url).withUnsafeBufferPointer { appendURL(bytes: $0, to: &output) }
         }
     }
 

@@ -15,7 +15,7 @@ extension StructuredData.Value {
         case .string(let text):
             ScriptJSON.appendString(text, to: &output)
         case .number(let number):
-            output += String(number).utf8
+            output.appendDecimal(number)
         case .array(let items):
             output.append(UInt8(ascii: "["))
             for (index, item) in items.enumerated() {

@@ -7,7 +7,7 @@ import Testing
     @Test(arguments: ["exercises/bridge.md", "_index.md", "a/_index.md", "a/b/c-1.md", "x.md", "a/.md",
                       "é/café.md", "a/e\u{301}.md", "a/\u{301}b.md"])
     func slugIsTheFileNameWithoutItsExtension(_ source: String) {
-        #expect(Site.slug(ofSource: source) == String(source.split(separator: "/").last!.dropLast(3)))
+        #expect(Page.slug(ofSource: source) == String(source.split(separator: "/").last!.dropLast(3)))
     }
 
     @Test func splitsFrontMatterAndBodyWithFileLines() throws {

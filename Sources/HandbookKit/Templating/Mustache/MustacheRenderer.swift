@@ -66,7 +66,7 @@ struct MustacheRenderer {
                     if escaped && escapes { HTMLEscaping.append(text, to: &output.bytes) } else { output.append(text) }
                 case .deferred(let text):
                     if escaped && escapes { HTMLEscaping.append(text.text, to: &output.bytes) } else { text.write(into: &output) }
-                case .number(let number): output.bytes += String(number).utf8
+                case .number(let number): output.bytes.appendDecimal(number)
                 case .bool(let bool): output.bytes += (bool ? "true" : "false").utf8
                 case .list, .lazyList, .object: break
                 }
