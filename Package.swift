@@ -1,9 +1,30 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// The targets are the architecture: each depends only on those above it in this file, so a
+// backward reference is a compile error. Lower layers know nothing of handbooks:
+//
+//   HandbookCore   diagnostics, source text, FileSystem, site paths, byte helpers
+//   Markdown       libcmark: parse, arena, node rewriting, the HTML writer, heading ids, tables
+//   Mustache       the template engine
+//   Prose          words: readability counts and the search-word stream, in one pass
+//   Search         the offline search index
+//   Loading → Rendering → Linking → Checking
+//                                 ↘ Templating → Writing      (the stages, forward only)
+//   HandbookKit    Build and incremental builds: runs the stages
+//   HandbookServer the preview server
+//   handbook       the command line
+let releaseOptimizations: [SwiftSetting] = [
+    // Byte helpers (ByteLanes, HTMLEscaping) are called from other modules in hot loops.
+    .unsafeFlags(["-cross-module-optimization"], .when(configuration: .release)),
+]
+
+func library(_ name: String, _ dependencies: [Target.Dependency]) -> Target {
+    .target(name: name, dependencies: dependencies, swiftSettings: releaseOptimizations)
+}
+
 let package = Package(
     name: "Handbook",
-    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "handbook", targets: ["handbook"]),
         .library(name: "HandbookKit", targets: ["HandbookKit"]),
@@ -18,22 +39,23 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.30.0"),
     ],
     targets: [
-        .systemLibrary(
-            name: "CCmark",
-            pkgConfig: "libcmark",
-            providers: [.apt(["libcmark-dev"])]
-        ),
-        .systemLibrary(
-            name: "CMimalloc",
-            providers: [.apt(["libmimalloc-dev"])]
-        ),
-        .target(
-            name: "HandbookKit",
-            dependencies: [
-                "CCmark",
-                .product(name: "Yams", package: "Yams"),
-            ]
-        ),
+        .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
+        .systemLibrary(name: "CMimalloc", providers: [.apt(["libmimalloc-dev"])]),
+
+        library("HandbookCore", []),
+        library("Markdown", ["HandbookCore", "CCmark"]),
+        library("Mustache", ["HandbookCore"]),
+        library("Prose", ["HandbookCore"]),
+        library("Search", ["Prose", "Mustache"]),
+
+        library("Loading", ["HandbookCore", .product(name: "Yams", package: "Yams")]),
+        library("Rendering", ["Loading", "Markdown", "Mustache", "Search", "CCmark"]),
+        library("Linking", ["Rendering"]),
+        library("Checking", ["Linking"]),
+        library("Templating", ["Linking"]),
+        library("Writing", ["Templating"]),
+        library("HandbookKit", ["Checking", "Writing"]),
+
         .target(
             name: "HandbookServer",
             dependencies: [
@@ -54,7 +76,7 @@ let package = Package(
         ),
         .testTarget(
             name: "HandbookKitTests",
-            dependencies: ["HandbookKit", "handbook", "CCmark"],
+            dependencies: ["HandbookKit", "Markdown", "Mustache", "Prose", "Search", "handbook", "CCmark"],
             exclude: ["Fixtures"]
         ),
         .testTarget(

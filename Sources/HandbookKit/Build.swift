@@ -1,3 +1,15 @@
+import HandbookCore
+import Loading
+import Markdown
+import Mustache
+import Prose
+import Search
+import Rendering
+import Linking
+import Checking
+import Templating
+import Writing
+
 /// The whole pipeline: `load → render → link → check → template → write`.
 public struct Build: Sendable {
     public var contentFolder: String
@@ -69,7 +81,7 @@ public struct Build: Sendable {
         }
         let fileSystem = fileSystem
         try await AtomicFolder.replace(outputFolder, fileSystem: fileSystem) { root in
-            try await ready.linked.write(with: ready.templates, assets: ready.assets, into: root, fileSystem: fileSystem)
+            try await ready.linked.write(with: ready.templates, assets: ready.assets, to: .folder(root, fileSystem: fileSystem))
         }
         report.times.lap("template+write")
         report.diagnostics = await diagnostics
@@ -118,15 +130,15 @@ public struct Build: Sendable {
     }
 
     private struct CompiledTemplates: Sendable {
-        var sources: TemplateSources
-        var library: TemplateLibrary?
-        var problems: [Diagnostic]
+        package var sources: TemplateSources
+        package var library: TemplateLibrary?
+        package var problems: [Diagnostic]
     }
 
     /// A site with no errors, ready for its templates.
     private struct Checked: Sendable {
-        var linked: LinkedSite
-        var templates: TemplateLibrary
-        var assets: [Asset]
+        package var linked: LinkedSite
+        package var templates: TemplateLibrary
+        package var assets: [Asset]
     }
 }

@@ -1,3 +1,15 @@
+import HandbookCore
+import Loading
+import Markdown
+import Mustache
+import Prose
+import Search
+import Rendering
+import Linking
+import Checking
+import Templating
+import Writing
+
 /// The content rules' results per page, so a rebuild checks only the pages that changed.
 ///
 /// Rules that read one page at a time (readability, sentence length, summary, review dates,
@@ -7,13 +19,7 @@
 /// have changed. Any rule added later and not listed here runs on every build: correct by
 /// default, fast by opting in. The results
 /// equal ``LinkedSite/checked(_:)``'s, which `IncrementalBuildTests` compares after each edit.
-struct CheckCache: Sendable {
-    /// Rules whose findings for a page depend on that page, the settings and the context only.
-    static let pageRules: Set<Rule> = [
-        .readability, .sentenceLength, .summary, .reviewed, .reviewDue, .sources, .exerciseSafety, .altText, .headings,
-    ]
-    /// Site-wide rules that read front matter only: their findings stand while only bodies change.
-    static let frontMatterRules: Set<Rule> = [.coverage, .duplicateTitle]
+package struct CheckCache: Sendable {
 
     private var byPage: [String: (page: RenderedPage, diagnostics: [Diagnostic])] = [:]
     private var frontMatterFindings: [Diagnostic] = []
@@ -22,14 +28,14 @@ struct CheckCache: Sendable {
 
     /// Rules that neither read one page nor front matter only: none today. Any rule added
     /// later lands here and runs on every build.
-    static let otherRules = allCheckRules.filter { !pageRules.contains($0.id) && !frontMatterRules.contains($0.id) }
+    package static let otherRules = allCheckRules.filter { !CheckScope.pageRules.contains($0.id) && !CheckScope.frontMatterRules.contains($0.id) }
 
     /// Every content rule's diagnostics for the site, re-running page rules only on changed pages.
     /// - Parameters:
     ///   - linked: The site graph.
     ///   - context: Today's date and other inputs, as for a full build.
     /// - Returns: The same diagnostics as `linked.checked(context)`, in no particular order.
-    mutating func check(_ linked: LinkedSite, context: CheckContext) async -> [Diagnostic] {
+    package mutating func check(_ linked: LinkedSite, context: CheckContext) async -> [Diagnostic] {
         if config != linked.site.config || today != context.today {
             byPage = [:]
             config = linked.site.config
@@ -37,7 +43,7 @@ struct CheckCache: Sendable {
         }
         await checkPages(linked.readingOrder.filter { source in byPage[source].map { $0.page != linked.page(source) } ?? true },
                          in: linked, context: context)
-        frontMatterFindings = await linked.checked(context, rules: allCheckRules.filter { Self.frontMatterRules.contains($0.id) })
+        frontMatterFindings = await linked.checked(context, rules: allCheckRules.filter { CheckScope.frontMatterRules.contains($0.id) })
         byPage = byPage.filter { linked.page($0.key) != nil }
         var diagnostics = frontMatterFindings + (await linked.checked(context, rules: Self.otherRules))
         for source in linked.readingOrder {
@@ -54,7 +60,7 @@ struct CheckCache: Sendable {
     ///   - context: As for ``check(_:context:)``.
     /// - Returns: Every finding in the reported pages' files, or nil when the edit needs
     ///   ``check(_:context:)``: the settings or the day changed, or some rule is not cached.
-    mutating func recheck(_ edited: Set<String>, reporting reported: Set<String>, in linked: LinkedSite,
+    package mutating func recheck(_ edited: Set<String>, reporting reported: Set<String>, in linked: LinkedSite,
                           context: CheckContext) async -> [Diagnostic]? {
         guard config == linked.site.config, today == context.today, Self.otherRules.isEmpty else { return nil }
         await checkPages(Array(edited), in: linked, context: context)
@@ -63,11 +69,11 @@ struct CheckCache: Sendable {
     }
 
     private mutating func checkPages(_ sources: [String], in linked: LinkedSite, context: CheckContext) async {
-        let pageRules = allCheckRules.filter { Self.pageRules.contains($0.id) }.compactMap { rule in
+        let activePageRules = allCheckRules.filter { CheckScope.pageRules.contains($0.id) }.compactMap { rule in
             linked.severity(of: rule).map { (rule, $0) }
         }
         let checked = await sources.concurrentMap { source -> (String, RenderedPage?, [Diagnostic]) in
-            (source, linked.page(source), linked.diagnostics(ofPages: [source], rules: pageRules, context: context))
+            (source, linked.page(source), linked.diagnostics(ofPages: [source], rules: activePageRules, context: context))
         }
         for (source, page, diagnostics) in checked {
             byPage[source] = page.map { ($0, diagnostics) }

@@ -1,3 +1,15 @@
+import HandbookCore
+import Loading
+import Markdown
+import Mustache
+import Prose
+import Search
+import Rendering
+import Linking
+import Checking
+import Templating
+import Writing
+
 extension IncrementalBuild {
     /// The common edit, made fast: some pages' bodies changed and nothing else did (same front
     /// matter, no file added or removed, no template or setting touched). Then the site's
@@ -8,7 +20,7 @@ extension IncrementalBuild {
     /// - Parameter changed: Absolute paths from the watcher.
     /// - Returns: The result, or nil when the edit is not of this kind (the caller then runs
     ///   the whole incremental build, which handles every edit).
-    mutating func rebuildBodies(_ changed: Set<String>) async -> Result? {
+    package mutating func rebuildBodies(_ changed: Set<String>) async -> Result? {
         guard lastWasGood, let last = lastGood, let library = compiled?.library, !changed.isEmpty else { return nil }
         var edits: [(source: String, entry: SourceCache.Entry)] = []
         for path in changed {
@@ -111,7 +123,7 @@ extension [Diagnostic] {
     /// This sorted list with some files' diagnostics replaced, still sorted. The list is
     /// sorted by file first, so each file's run is found by binary search: the work grows
     /// with the edit, not with the site's thousands of warnings.
-    func replacing(_ files: Set<String>, with fresh: [Diagnostic]) -> [Diagnostic] {
+    package func replacing(_ files: Set<String>, with fresh: [Diagnostic]) -> [Diagnostic] {
         var result = self
         for file in files {
             let start = result.partitionPoint(from: 0) { !($0.file < file) }

@@ -1,8 +1,20 @@
+import HandbookCore
+import Loading
+import Markdown
+import Mustache
+import Prose
+import Search
+import Rendering
+import Linking
+import Checking
+import Templating
+import Writing
+
 extension IncrementalBuild {
     /// Fills what this build changed into the last good plan (every page, the first time):
     /// article pages now, pages that list or show many others into ``pending``.
     /// - Returns: The plan, the paths that changed, and how many pages were filled.
-    mutating func fill(
+    package mutating func fill(
         _ linked: LinkedSite, library: TemplateLibrary, templates: TemplateSources
     ) async -> (plan: OutputPlan, changed: Set<SitePath>, filled: Int) {
         guard let last = lastGood, !fillsEverything else {

@@ -1,3 +1,15 @@
+import HandbookCore
+import Loading
+import Markdown
+import Mustache
+import Prose
+import Search
+import Rendering
+import Linking
+import Checking
+import Templating
+import Writing
+
 /// A build that remembers what it read, rendered and filled, so the next build after an edit
 /// re-reads only the files that changed, re-renders only the pages whose files changed, and
 /// refills only the pages the edit shows up on. The preview server keeps one and calls
@@ -14,34 +26,34 @@ public struct IncrementalBuild: Sendable {
     /// The folders and options, as for a full build.
     public let build: Build
 
-    var sources = SourceCache()
-    var checks = CheckCache()
-    var links = LinkCache()
+    package var sources = SourceCache()
+    package var checks = CheckCache()
+    package var links = LinkCache()
     /// Whether the last rebuild succeeded, so the caches describe ``lastGood``.
-    var lastWasGood = false
+    package var lastWasGood = false
     /// The last whole build's diagnostics from before rendering: templates, walk, loading.
-    var preRenderDiagnostics: [Diagnostic] = []
+    package var preRenderDiagnostics: [Diagnostic] = []
     /// The last rebuild's diagnostics, sorted.
-    var lastDiagnostics: [Diagnostic] = []
-    var compiled: (sources: TemplateSources, library: TemplateLibrary?, diagnostics: [Diagnostic])?
-    var lastGood: LastGood?
+    package var lastDiagnostics: [Diagnostic] = []
+    package var compiled: (sources: TemplateSources, library: TemplateLibrary?, diagnostics: [Diagnostic])?
+    package var lastGood: LastGood?
     /// Sources decoded afresh since the last good build: a failed build between two good ones
     /// must not hide its edits from the next.
-    var editedSinceGood: Set<String> = []
+    package var editedSinceGood: Set<String> = []
     /// Absolute paths changed since the last good build; nil when unknown (every file).
-    var changedSinceGood: Set<String>? = []
+    package var changedSinceGood: Set<String>? = []
     /// Pages left for ``fillPendingPages()``.
-    var pending: Set<OutputPage> = []
+    package var pending: Set<OutputPage> = []
     /// Whether the first build found outputs that ``OutputPage`` does not describe: then every
     /// later build fills every page, which is slow but never wrong.
-    var fillsEverything = false
+    package var fillsEverything = false
 
     /// The last build without errors: what the next one is compared with and patched from.
-    struct LastGood: Sendable {
-        var linked: LinkedSite
-        var templates: TemplateSources
-        var library: TemplateLibrary
-        var plan: OutputPlan
+    package struct LastGood: Sendable {
+        package var linked: LinkedSite
+        package var templates: TemplateSources
+        package var library: TemplateLibrary
+        package var plan: OutputPlan
     }
 
     /// What one rebuild did.

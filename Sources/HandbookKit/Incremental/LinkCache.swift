@@ -1,6 +1,18 @@
+import HandbookCore
+import Loading
+import Markdown
+import Mustache
+import Prose
+import Search
+import Rendering
+import Linking
+import Checking
+import Templating
+import Writing
+
 /// The link checker's results per page, so a body edit re-checks only the edited pages and
 /// the pages that link to them (whose `#anchors` may name a heading that changed).
-struct LinkCache: Sendable {
+package struct LinkCache: Sendable {
     private var checker: LinkChecker?
     /// Link and anchor diagnostics by source path.
     private var byPage: [String: [Diagnostic]] = [:]
@@ -12,7 +24,7 @@ struct LinkCache: Sendable {
     ///   - linked: The site graph.
     ///   - drafts: The drafts left out of the build.
     ///   - diagnostics: The link check's diagnostics, which name their page's file.
-    mutating func reset(_ linked: LinkedSite, drafts: Set<String>, diagnostics: [Diagnostic]) {
+    package mutating func reset(_ linked: LinkedSite, drafts: Set<String>, diagnostics: [Diagnostic]) {
         checker = LinkChecker(site: linked.rendered, drafts: drafts)
         let byFile = Dictionary(grouping: diagnostics, by: \.file)
         byPage = [:]
@@ -30,7 +42,7 @@ struct LinkCache: Sendable {
     ///   - linked: The site graph after it.
     /// - Returns: The link diagnostics of the pages checked again, and those pages; nil when
     ///   there was no whole check to patch.
-    mutating func recheck(_ edited: Set<String>, old: LinkedSite, in linked: LinkedSite) -> (diagnostics: [Diagnostic], rechecked: Set<String>)? {
+    package mutating func recheck(_ edited: Set<String>, old: LinkedSite, in linked: LinkedSite) -> (diagnostics: [Diagnostic], rechecked: Set<String>)? {
         guard var checker else { return nil }
         checker.site = linked.rendered
         self.checker = checker

@@ -1,3 +1,15 @@
+import HandbookCore
+import Loading
+import Markdown
+import Mustache
+import Prose
+import Search
+import Rendering
+import Linking
+import Checking
+import Templating
+import Writing
+
 /// Which output pages an edit may have changed, worked out from the last good site graph and
 /// the new one. Two sets: pages that certainly changed (an edited body, a changed template),
 /// refilled without question; and candidates that show something that changed (a title in the
@@ -5,18 +17,18 @@
 ///
 /// Candidates may be generous, since the context comparison filters them, but never short:
 /// `IncrementalBuildTests` checks every kind of edit against a full build.
-struct OutputInvalidation {
+package struct OutputInvalidation {
     /// Pages to refill.
-    var direct: Set<OutputPage> = []
+    package var direct: Set<OutputPage> = []
     /// Pages to refill when their context changed.
-    var candidates: Set<OutputPage> = []
+    package var candidates: Set<OutputPage> = []
 
     /// - Parameters:
     ///   - old: The last good build's site graph.
     ///   - new: This build's site graph.
     ///   - edited: Sources whose files were decoded afresh since the last good build.
     ///   - changedTemplates: Top-level templates whose text, or a partial's they use, changed.
-    init(old: LinkedSite, new: LinkedSite, edited: Set<String>, changedTemplates: Set<String>) {
+    package init(old: LinkedSite, new: LinkedSite, edited: Set<String>, changedTemplates: Set<String>) {
         if old.site.config != new.site.config || old.emergencyPage != new.emergencyPage || old.stopPage != new.stopPage {
             direct = Set(new.outputPages)
             return
@@ -94,7 +106,7 @@ extension TemplateSources {
     ///   - old: The templates of the last good build.
     ///   - library: These templates, compiled.
     /// - Returns: Names of top-level templates, such as `page`.
-    func changedTemplates(since old: TemplateSources, library: TemplateLibrary) -> Set<String> {
+    package func changedTemplates(since old: TemplateSources, library: TemplateLibrary) -> Set<String> {
         let before = Dictionary((old.templates + old.partials).map { ($0.name, $0.text) }, uniquingKeysWith: { first, _ in first })
         let texts = Dictionary((templates + partials).map { ($0.name, $0.text) }, uniquingKeysWith: { first, _ in first })
         let changed = Set(texts.keys.filter { before[$0] != texts[$0] }).union(before.keys.filter { texts[$0] == nil })

@@ -1,17 +1,29 @@
+import HandbookCore
+import Loading
+import Markdown
+import Mustache
+import Prose
+import Search
+import Rendering
+import Linking
+import Checking
+import Templating
+import Writing
+
 /// What a rebuild remembers of each Markdown file, keyed by the file's bytes: its decoded
 /// front matter (or the problems that kept it out) and its rendered body. A file whose bytes
 /// are unchanged is neither decoded nor rendered again.
-struct SourceCache: Sendable {
+package struct SourceCache: Sendable {
     /// One Markdown file as last read.
-    struct Entry: Sendable {
+    package struct Entry: Sendable {
         /// Where it was read from (a symlink's target, for a linked file).
-        var absolute: String
-        var bytes: [UInt8]
-        var page: Page?
-        var diagnostics: [Diagnostic]
+        package var absolute: String
+        package var bytes: [UInt8]
+        package var page: Page?
+        package var diagnostics: [Diagnostic]
         /// The rendered body and its warnings; nil until the page is first rendered (drafts never are).
-        var rendered: RenderedPage?
-        var renderWarnings: [Diagnostic] = []
+        package var rendered: RenderedPage?
+        package var renderWarnings: [Diagnostic] = []
     }
 
     /// By source path, such as `exercises/bridge.md`.
@@ -30,7 +42,7 @@ struct SourceCache: Sendable {
     ///   - fileSystem: Where to read.
     /// - Returns: One result per file, in order, as ``Site/load(from:includeDrafts:fileSystem:)`` expects.
     /// - Throws: ``FileSystemError`` when a changed file can't be read.
-    mutating func load(
+    package mutating func load(
         _ files: [(source: String, absolute: String)], root: String, changed: Set<String>?, fileSystem: FileSystem
     ) async throws -> [Site.LoadedPage] {
         let previous = entries
@@ -55,14 +67,14 @@ struct SourceCache: Sendable {
     }
 
     /// Replaces one file's entry, for an edit that changed nothing but that file's contents.
-    mutating func replace(_ source: String, with entry: Entry) {
+    package mutating func replace(_ source: String, with entry: Entry) {
         entries[source] = entry
     }
 
     /// Renders the site's pages, reusing the rendering of every page whose file is unchanged.
     /// - Parameter site: The site just loaded from these entries.
     /// - Returns: The rendered site, as ``Site/rendered()`` would return it.
-    mutating func render(_ site: Site) async -> RenderedSite {
+    package mutating func render(_ site: Site) async -> RenderedSite {
         let pages = site.allPages
         let missing = pages.filter { entries[$0.source]?.rendered == nil }
         for (page, warnings) in await missing.concurrentMap({ HandbookKit.render($0) }) {

@@ -4,6 +4,17 @@ import Glibc
 #endif
 import Testing
 @testable import HandbookKit
+@testable import HandbookCore
+@testable import Markdown
+@testable import Mustache
+@testable import Prose
+@testable import Search
+@testable import Loading
+@testable import Rendering
+@testable import Linking
+@testable import Checking
+@testable import Templating
+@testable import Writing
 
 /// Trees parsed into the per-thread arena come out as trees parsed with `malloc` do.
 @Suite struct CmarkArenaTests {

@@ -1,6 +1,17 @@
 import Foundation
 import Testing
 @testable import HandbookKit
+@testable import HandbookCore
+@testable import Markdown
+@testable import Mustache
+@testable import Prose
+@testable import Search
+@testable import Loading
+@testable import Rendering
+@testable import Linking
+@testable import Checking
+@testable import Templating
+@testable import Writing
 
 @Suite struct SearchIndexTests {
     func entry(title: String, summary: String, headings: [String] = [], prose: [String] = []) -> SearchIndex.Entry {
@@ -15,8 +26,8 @@ import Testing
     }
 
     @Test func wordsFoldCaseAccentsAndApostrophes() {
-        #expect(SearchIndex.words("Don’t STRETCH—café, 10 s; it's") == ["dont", "stretch", "cafe", "10", "s", "its"])
-        #expect(SearchIndex.words("Étape NAÏVE Straße ½") == ["etape", "naive", "straße", "½"])
+        #expect(SearchTokens.words("Don’t STRETCH—café, 10 s; it's") == ["dont", "stretch", "cafe", "10", "s", "its"])
+        #expect(SearchTokens.words("Étape NAÏVE Straße ½") == ["etape", "naive", "straße", "½"])
     }
 
     @Test func eachWordIsKeptOnceAndOnlyWhereNoHigherWordStartsWithIt() {
@@ -88,7 +99,7 @@ import Testing
                       "dogs' bowls", "10-second holds", "h2o H2O", "x,y.z", "'lead", "trail'", "  two  spaces\tand\ttabs  ",
                       "seven77 eight888 nine99999", "A_B (c) [d] {e} @f `g` ~h"])
     func asciiWordsSplitAsTheReferenceDoes(_ text: String) {
-        let words = SearchIndex.words(text)
+        let words = SearchTokens.words(text)
         #expect(SearchWords([text]).strings == Set(words).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
     }
 
@@ -104,7 +115,7 @@ import Testing
         var words = SearchWords.Builder(byteCount: prose.bytes.count)
         let counts = ProseCounts(prose, words: &words)
         #expect(counts == ProseCounts(prose))
-        let split = prose.blocks.flatMap { SearchIndex.words(String(decoding: prose.bytes[$0.range], as: UTF8.self)) }
+        let split = prose.blocks.flatMap { SearchTokens.words(String(decoding: prose.bytes[$0.range], as: UTF8.self)) }
         #expect(SearchWords(words).strings == Set(split).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
     }
 

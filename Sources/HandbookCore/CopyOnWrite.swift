@@ -1,0 +1,31 @@
+/// A value kept in one heap box that copies share, copied only when a copy that shares it
+/// changes: what the standard library's arrays do, for a struct of many fields.
+///
+/// Pages are taken out of the site by every stage after loading, and a page copied field by
+/// field costs a reference count for each of its dozens of strings and arrays.
+package struct CopyOnWrite<Value: Sendable & Equatable>: Sendable, Equatable {
+    private var box: Box
+
+    package init(_ value: Value) {
+        box = Box(value)
+    }
+
+    package var value: Value {
+        _read { yield box.value }
+        _modify {
+            if !isKnownUniquelyReferenced(&box) { box = Box(box.value) }
+            yield &box.value
+        }
+    }
+
+    package static func == (lhs: CopyOnWrite, rhs: CopyOnWrite) -> Bool {
+        lhs.box === rhs.box || lhs.box.value == rhs.box.value
+    }
+
+    /// Changed only through the one `CopyOnWrite` that holds it (see ``value``), so no two
+    /// threads ever see a change.
+    private final class Box: @unchecked Sendable {
+        package var value: Value
+        package init(_ value: Value) { self.value = value }
+    }
+}
