@@ -139,7 +139,7 @@ bench_size() {
   local content=$work/corpus-$n-seed$seed/Content
   if [ ! -f "$content/handbook.yml" ]; then
     log "N=$n: generating the corpus"
-    python3 "$BENCH/gen_corpus.py" "$content" --articles "$n" --seed "$seed" --force >&2
+    "$here/corpus.sh" "$BENCH/gen_corpus.py" "$content" "$n" "$seed" >&2
   fi
 
   local hb=("$handbook" build --content "$content" --templates "$templates" --output "$out/handbook")

@@ -51,7 +51,7 @@ public struct CheckContext: Sendable {
 
 /// Every rule, in a fixed order.
 package let allCheckRules: [any CheckRule] = [
-    ReadabilityRule(), SentenceLengthRule(), SummaryRule(), ReviewedRule(), ReviewDueRule(), SourcesRule(),
+    ReadabilityRule(), SentenceLengthRule(), SummaryRule(), ReviewedRule(), ReviewerRule(), ReviewDueRule(), SourcesRule(),
     ExerciseSafetyRule(), AltTextRule(), HeadingsRule(), CoverageRule(), DuplicateTitleRule(),
 ]
 

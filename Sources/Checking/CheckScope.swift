@@ -5,7 +5,7 @@ import HandbookCore
 package enum CheckScope {
     /// Rules whose findings for a page depend on that page, the settings and the context only.
     package static let pageRules: Set<Rule> = [
-        .readability, .sentenceLength, .summary, .reviewed, .reviewDue, .sources, .exerciseSafety, .altText, .headings,
+        .readability, .sentenceLength, .summary, .reviewed, .reviewer, .reviewDue, .sources, .exerciseSafety, .altText, .headings,
     ]
     /// Site-wide rules that read front matter only: their findings stand while only bodies change.
     package static let frontMatterRules: Set<Rule> = [.coverage, .duplicateTitle]

@@ -27,6 +27,19 @@ package struct SummaryRule: PageRule {
     }
 }
 
+/// `reviewer`: a page (not a section intro) that records no clinician's review (`reviewed_by`),
+/// so readers are not told it had one.
+package struct ReviewerRule: PageRule {
+    package let id = Rule.reviewer
+    package let defaultSeverity = Diagnostic.Severity.warning
+
+    package func findings(on rendered: RenderedPage, in site: LinkedSite, context: CheckContext) -> [Finding] {
+        let page = rendered.page
+        guard !page.isSectionIndex, page.frontMatter.reviewedBy?.trimmingSpaces.isEmpty ?? true else { return [] }
+        return [Finding(file: page.file, line: page.frontMatter.reviewed == nil ? 1 : page.line(of: "reviewed"), message: Message.missingReviewer)]
+    }
+}
+
 /// `reviewed`: every page (not section intros) records its clinical review date, which is
 /// not in the future; `next_review`, if set, is later.
 package struct ReviewedRule: PageRule {

@@ -11,19 +11,34 @@ extension Array where Element: Sendable {
     /// - Parameter transform: A pure function of one element.
     /// - Returns: The transformed elements, in order.
     package func concurrentMap<T: Sendable>(_ transform: @escaping @Sendable (Element) throws -> T) async rethrows -> [T] {
+        try await concurrentMap(eachTask: {}) { _, element in try transform(element) }
+    }
+
+    /// ``concurrentMap(_:)`` with something each task makes once and keeps to itself, such as
+    /// the arena a render task parses every page into.
+    /// - Parameters:
+    ///   - makeState: Makes one task's state, in that task.
+    ///   - transform: A pure function of one element, given its task's state.
+    /// - Returns: The transformed elements, in order.
+    package func concurrentMap<State, T: Sendable>(eachTask makeState: @escaping @Sendable () -> State,
+                                                   _ transform: @escaping @Sendable (inout State, Element) throws -> T) async rethrows -> [T] {
         let cores = Swift.max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
-        guard count > 1, cores > 1 else { return try map(transform) }
+        guard count > 1, cores > 1 else {
+            var state = makeState()
+            return try map { try transform(&state, $0) }
+        }
         // Small enough to even out the ends, big enough that taking one costs nothing.
         let batch = Swift.max(1, Swift.min(32, count / (cores * 16)))
         let next = BatchCounter()
         return try await withThrowingTaskGroup(of: [(Int, [T])].self) { group in
             for _ in 0..<Swift.min(cores, count) {
                 group.addTask {
+                    var state = makeState()
                     var done: [(Int, [T])] = []
                     while true {
                         let start = next.take(batch)
                         guard start < count else { return done }
-                        done.append((start, try self[start..<Swift.min(start + batch, count)].map(transform)))
+                        done.append((start, try self[start..<Swift.min(start + batch, count)].map { try transform(&state, $0) }))
                         // Lets waiting tasks in, such as another map's, which would otherwise
                         // start only once this one has taken every batch.
                         await Task.yield()
@@ -52,12 +67,15 @@ extension Array where Element: Sendable {
     /// ``concurrentMap(_:)`` for big elements that become small ones: each element is handed
     /// to its task and released as soon as it is transformed, not when the whole array is.
     /// Pages' Markdown is a fifth of a large build's memory, and its HTML takes its place.
-    /// - Parameter transform: A pure function of one element.
+    /// - Parameters:
+    ///   - makeState: Makes one task's state, in that task (see ``concurrentMap(eachTask:_:)``).
+    ///   - transform: A pure function of one element, given its task's state.
     /// - Returns: The transformed elements, in order.
-    package consuming func concurrentMapReleasing<T: Sendable>(_ transform: @escaping @Sendable (Element) -> T) async -> [T] {
+    package consuming func concurrentMapReleasing<State, T: Sendable>(eachTask makeState: @escaping @Sendable () -> State,
+                                                                      _ transform: @escaping @Sendable (inout State, Element) -> T) async -> [T] {
         let count = count
         let handoff = Handoff(self)
-        return await Array<Int>(0..<count).concurrentMap { transform(handoff.take($0)) }
+        return await Array<Int>(0..<count).concurrentMap(eachTask: makeState) { state, index in transform(&state, handoff.take(index)) }
     }
 }
 

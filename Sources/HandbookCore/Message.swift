@@ -48,6 +48,22 @@ package enum Message {
     package static func invalidValue(_ value: String, allowed: [String]) -> String {
         "`\(value)` is not allowed here; use one of \(allowed.map { "`\($0)`" }.joined(separator: ", "))"
     }
+    package static let missingReviewer = """
+        no `reviewed_by`: the page shows no clinical review; add the reviewer's role and name, \
+        such as `reviewed_by: Physical therapist Ana Ruiz`, once a clinician has checked it
+        """
+    package static func unknownPlaceholder(_ name: String, known: [String]) -> String {
+        let suggestion = closestMatch(to: name, in: known).map { "; did you mean `{{\($0)}}`?" } ?? ""
+        return "unknown placeholder `{{\(name)}}`\(suggestion) (pages can use \(known.map { "`{{\($0)}}`" }.joined(separator: ", ")))"
+    }
+    package static let emergencyMissing = """
+        `handbook.yml` needs `emergency:` settings, which every page's emergency box shows; add \
+        `emergency: {number: "911", urgent: "your doctor or an urgent care clinic", note: "or your local emergency number"}` \
+        with your readers' numbers
+        """
+    package static func emergencyEmpty(_ key: String) -> String {
+        "`emergency.\(key)` is empty; every page's emergency box shows it, so give your readers' \(key == "number" ? "emergency number" : "wording")"
+    }
     package static func baseURL(_ url: String) -> String { "`base_url` must be an absolute http(s) URL, not `\(url)`" }
 
     // Links

@@ -5,6 +5,7 @@ extension FrontMatter: SimpleFieldsDecodable {
         self.init(
             title: try fields.text("title"), summary: try fields.optional("summary", fields.text),
             order: try fields.optional("order", fields.int), reviewed: try fields.optional("reviewed", fields.day),
+            reviewedBy: try fields.optional("reviewed_by", fields.text),
             nextReview: try fields.optional("next_review", fields.day), sources: try fields.optional("sources", fields.list),
             draft: try fields.optional("draft", fields.bool), covers: try fields.optional("covers", fields.list),
             exercise: try fields.optional("exercise") { try Exercise(fields.mapping($0)) })

@@ -7,6 +7,9 @@ public struct FrontMatter: Sendable, Equatable, Decodable {
     public var summary: String?
     public var order: Int?
     public var reviewed: Day?
+    /// Who checked the page clinically at ``reviewed``: a role and a name the clinic records,
+    /// such as "Physical therapist Ana Ruiz". Pages show it; without it they claim no review.
+    public var reviewedBy: String?
     public var nextReview: Day?
     public var sources: [String]?
     public var draft: Bool?
@@ -15,15 +18,17 @@ public struct FrontMatter: Sendable, Equatable, Decodable {
 
     package enum CodingKeys: String, CodingKey, CaseIterable {
         case title, summary, order, reviewed
+        case reviewedBy = "reviewed_by"
         case nextReview = "next_review"
         case sources, draft, covers, exercise
     }
 
     /// Creates front matter in code (tests, `handbook new`).
     public init(
-        title: String, summary: String? = nil, order: Int? = nil, reviewed: Day? = nil, nextReview: Day? = nil,
-        sources: [String]? = nil, draft: Bool? = nil, covers: [String]? = nil, exercise: Exercise? = nil
+        title: String, summary: String? = nil, order: Int? = nil, reviewed: Day? = nil, reviewedBy: String? = nil,
+        nextReview: Day? = nil, sources: [String]? = nil, draft: Bool? = nil, covers: [String]? = nil, exercise: Exercise? = nil
     ) {
+        self.reviewedBy = reviewedBy
         self.title = title
         self.summary = summary
         self.order = order

@@ -28,7 +28,8 @@ package struct FrontMatterSchema: Sendable {
     /// `handbook.yml`.
     package static let config = FrontMatterSchema(
         keys: SiteConfig.CodingKeys.allCases.map(\.rawValue),
-        required: ["title", "description", "language"])
+        required: ["title", "description", "language"],
+        nested: ["emergency": FrontMatterSchema(keys: EmergencySettings.CodingKeys.allCases.map(\.rawValue), required: [])])
 
     /// Reports unknown keys (with a did-you-mean hint) and missing required keys.
     /// - Parameters:

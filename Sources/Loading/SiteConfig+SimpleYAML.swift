@@ -6,7 +6,8 @@ extension SiteConfig: SimpleFieldsDecodable {
     package init(_ fields: SimpleFields) throws {
         self.init(
             title: try fields.text("title"), description: try fields.text("description"), language: try fields.text("language"),
-            baseURL: try fields.optional("base_url", fields.text), condition: try fields.optional("condition", fields.text))
+            baseURL: try fields.optional("base_url", fields.text), condition: try fields.optional("condition", fields.text),
+            emergency: try Self.emergency(fields.mapping("emergency")))
         if let url = baseURL {
             guard let normalized = Self.normalizedBaseURL(url) else { throw SimpleFields.Unsupported() }
             baseURL = normalized
@@ -16,5 +17,12 @@ extension SiteConfig: SimpleFieldsDecodable {
             guard let rule = Rule(rawValue: pair.key), let level = RuleLevel(rawValue: pair.text) else { throw SimpleFields.Unsupported() }
             rules[rule] = level
         }
+    }
+
+    /// Anything missing or empty is left to Yams, which reports it at its line.
+    private static func emergency(_ fields: SimpleFields) throws -> EmergencySettings {
+        let settings = EmergencySettings(number: try fields.text("number"), urgent: try fields.text("urgent"), note: try fields.text("note"))
+        guard settings.emptyField == nil else { throw SimpleFields.Unsupported() }
+        return settings
     }
 }

@@ -16,6 +16,8 @@ public struct SiteConfig: Sendable, Equatable, Decodable {
     public var rules: [Rule: RuleLevel] = [:]
     /// The highest Flesch-Kincaid grade the `readability` rule accepts.
     public var maxGrade: Double = 8
+    /// Where readers get help: required, since a handbook for patients must say it.
+    public var emergency: EmergencySettings
 
     package enum CodingKeys: String, CodingKey, CaseIterable {
         case title, description, language
@@ -23,10 +25,13 @@ public struct SiteConfig: Sendable, Equatable, Decodable {
         case condition
         case rules
         case maxGrade = "max_grade"
+        case emergency
     }
 
     /// Creates settings in code.
-    public init(title: String, description: String, language: String = "en", baseURL: String? = nil, condition: String? = nil) {
+    public init(title: String, description: String, language: String = "en", baseURL: String? = nil, condition: String? = nil,
+                emergency: EmergencySettings) {
+        self.emergency = emergency
         self.title = title
         self.description = description
         self.language = language
@@ -49,6 +54,7 @@ public struct SiteConfig: Sendable, Equatable, Decodable {
             baseURL = normalized
         }
         maxGrade = try container.decodeIfPresent(Double.self, forKey: .maxGrade) ?? 8
+        emergency = try Self.decodeEmergency(container)
         for (name, level) in try container.decodeIfPresent([String: RuleLevel].self, forKey: .rules) ?? [:] {
             guard let rule = Rule(rawValue: name) else {
                 let known = Rule.allCases.map(\.rawValue)
@@ -64,5 +70,21 @@ public struct SiteConfig: Sendable, Equatable, Decodable {
     package static func normalizedBaseURL(_ url: String) -> String? {
         guard url.hasPrefix("https://") || url.hasPrefix("http://") else { return nil }
         return url.hasSuffix("/") ? url : url + "/"
+    }
+
+    private static func decodeEmergency(_ container: KeyedDecodingContainer<CodingKeys>) throws -> EmergencySettings {
+        let path = container.codingPath + [CodingKeys.emergency]
+        guard container.contains(.emergency) else {
+            throw FieldError(codingPath: path, rule: .config, message: Message.emergencyMissing)
+        }
+        let fields = try container.nestedContainer(keyedBy: EmergencySettings.CodingKeys.self, forKey: .emergency)
+        func text(_ key: EmergencySettings.CodingKeys) throws -> String {
+            try fields.decodeIfPresent(String.self, forKey: key) ?? ""
+        }
+        let settings = EmergencySettings(number: try text(.number), urgent: try text(.urgent), note: try text(.note))
+        if let empty = settings.emptyField {
+            throw FieldError(codingPath: path + [empty], rule: .config, message: Message.emergencyEmpty(empty.rawValue))
+        }
+        return settings
     }
 }

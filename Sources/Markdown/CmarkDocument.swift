@@ -56,31 +56,48 @@ package final class CmarkDocument {
         package func setURL(_ url: String) {
             cmark_node_set_url(pointer, url)
         }
+
+        /// A text or code node's characters, borrowed from the tree.
+        package var literal: UnsafePointer<CChar>? { cmark_node_get_literal(pointer) }
+
+        package func setLiteral(_ text: String) {
+            cmark_node_set_literal(pointer, text)
+        }
     }
 
     /// Internal for the renderer (``bodyHTML(sizeHint:)``), which walks it on its own.
     package let root: OpaquePointer
 
+    /// The arena the tree's memory comes from.
+    package let arena: CmarkArena
+
     /// Parses Markdown. Smart punctuation gives readers real quotes and dashes; safe mode
     /// (cmark's default) drops raw HTML and `javascript:` URLs.
-    /// The tree's memory comes from the thread's ``CmarkArena``.
-    package init(markdown: String) {
-        arena = CmarkArena.open()
+    /// - Parameters:
+    ///   - markdown: The text to parse.
+    ///   - arena: Where the tree's memory comes from: the render task's, reused page after
+    ///     page; a document of its own when not given.
+    package init(markdown: String, arena: CmarkArena = CmarkArena()) {
+        self.arena = arena
+        arena.open()
         var markdown = markdown
-        let parser = cmark_parser_new_with_mem(CMARK_OPT_DEFAULT | CMARK_OPT_SMART, CmarkArena.allocator)
-        markdown.withUTF8 { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
+        root = arena.withCurrent {
+            let parser = cmark_parser_new_with_mem(Self.options, CmarkArena.allocator)
+            markdown.withUTF8 { buffer in
+                buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
+            }
+            defer { cmark_parser_free(parser) }
+            return cmark_parser_finish(parser)
         }
-        root = cmark_parser_finish(parser)
-        cmark_parser_free(parser)
     }
+
+    /// The options every document is parsed with.
+    package static let options = CMARK_OPT_DEFAULT | CMARK_OPT_SMART
 
     deinit {
-        cmark_node_free(root)
-        CmarkArena.close(arena)
+        arena.withCurrent { cmark_node_free(root) }
+        arena.close()
     }
-
-    private let arena: OpaquePointer
 
     /// A new node whose memory comes from the same arena as the tree's, as cmark requires.
     private static func newNode(_ type: cmark_node_type) -> OpaquePointer? {
@@ -89,13 +106,16 @@ package final class CmarkDocument {
 
     /// Visits every node once, on entry, in document order.
     package func forEachNode(_ visit: (Node) -> Void) {
-        let iterator = cmark_iter_new(root)
-        defer { cmark_iter_free(iterator) }
-        while true {
-            let event = cmark_iter_next(iterator)
-            if event == CMARK_EVENT_DONE { break }
-            if event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) {
-                visit(Node(pointer: node))
+        // Entered for the whole walk: `visit` may edit nodes (URLs, literals).
+        arena.withCurrent {
+            let iterator = cmark_iter_new(root)
+            defer { cmark_iter_free(iterator) }
+            while true {
+                let event = cmark_iter_next(iterator)
+                if event == CMARK_EVENT_DONE { break }
+                if event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) {
+                    visit(Node(pointer: node))
+                }
             }
         }
     }
@@ -111,8 +131,8 @@ package final class CmarkDocument {
             if cmark_node_get_type(node) == CMARK_NODE_PARAGRAPH { paragraphs.append(node) }
             child = cmark_node_next(node)
         }
-        for paragraph in paragraphs {
-            convertPipeTable(paragraph)
+        arena.withCurrent {
+            for paragraph in paragraphs { convertPipeTable(paragraph) }
         }
     }
 

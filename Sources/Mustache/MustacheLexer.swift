@@ -1,27 +1,30 @@
 import HandbookCore
 
-/// Splits template text into text, line ends and tags, then applies the spec's rule for
-/// standalone lines: a line holding only whitespace and one section, comment, partial,
-/// parent or block tag leaves no trace in the output.
-package enum MustacheLexer {
+/// Splits template text into text, line ends and tags, between `{{` and `}}` or the
+/// delimiters a `{{=<% %>=}}` tag sets for the rest of the template.
+package struct MustacheLexer {
     package enum Token {
         case text([UInt8])
         case newline([UInt8])
+        /// The whitespace a line of text starts with (``MustacheLines``); `blank` when the
+        /// line holds nothing else.
+        case indent([UInt8], blank: Bool)
         case tag(Tag)
     }
 
     package struct Tag {
         /// `#`, `^`, `/`, `!`, `>`, `<`, `$`, `=`, `%`, `{`, `&`, or nil for a variable.
         package var sigil: Character?
-        /// The text between the sigil and the closing braces, trimmed.
+        /// The text between the sigil and the closing delimiter, trimmed.
         package var content: String
         package var line: Int
-        /// The column of the opening braces.
+        /// The column of the opening delimiter.
         package var column: Int
         /// The column where the content starts.
         package var contentColumn: Int
-        /// Set on standalone partials: the whitespace before the tag. (Parents are not
-        /// indented: the spec's indented parents are not something our templates need.)
+        /// Whether its line leaves no trace (``MustacheLines``).
+        package var standalone = false
+        /// Set on standalone tags: the whitespace before the tag on its line.
         package var indentation: [UInt8] = []
 
         package var isStandaloneKind: Bool {
@@ -30,16 +33,23 @@ package enum MustacheLexer {
         }
     }
 
+    private let bytes: [UInt8]
+    private var tokens: [Token] = []
+    private var open: [UInt8] = Array("{{".utf8)
+    private var close: [UInt8] = Array("}}".utf8)
+    private var index = 0, textStart = 0, line = 1, lineStart = 0
+
+    private init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+    }
+
     package static func tokens(_ bytes: [UInt8]) throws -> [Token] {
-        var tokens: [Token] = []
-        var line = 1, lineStart = 0, index = 0, textStart = 0
-        func column(_ offset: Int) -> Int {
-            // Characters, not bytes: UTF-8 continuation bytes don't start one.
-            bytes[lineStart..<offset].reduce(1) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
-        }
-        func flushText(upTo end: Int) {
-            if end > textStart { tokens.append(.text(Array(bytes[textStart..<end]))) }
-        }
+        var lexer = MustacheLexer(bytes)
+        try lexer.run()
+        return lexer.tokens
+    }
+
+    private mutating func run() throws {
         while index < bytes.count {
             let byte = bytes[index]
             if byte == 0x0A || (byte == 0x0D && index + 1 < bytes.count && bytes[index + 1] == 0x0A) {
@@ -50,89 +60,81 @@ package enum MustacheLexer {
                 textStart = index
                 line += 1
                 lineStart = index
-                continue
-            }
-            guard byte == 0x7B, index + 1 < bytes.count, bytes[index + 1] == 0x7B else {
+            } else if byte == open[0], matches(open, at: index) {
+                flushText(upTo: index)
+                try tag()
+                textStart = index
+            } else {
                 index += 1
-                continue
             }
-            flushText(upTo: index)
-            let open = index
-            let triple = index + 2 < bytes.count && bytes[index + 2] == 0x7B
-            let closing: [UInt8] = triple ? [0x7D, 0x7D, 0x7D] : [0x7D, 0x7D]
-            let contentStart = open + (triple ? 3 : 2)
-            guard let close = firstIndex(of: closing, in: bytes, from: contentStart) else {
-                throw MustacheTemplate.SyntaxError(line: line, column: column(open), message: "a tag is not closed with `}}`")
-            }
-            var inner = bytes[contentStart..<close]
-            var sigil: Character? = triple ? "{" : nil
-            if !triple, let first = inner.first, "#^/!><$=%&".utf8.contains(first) {
-                sigil = Character(Unicode.Scalar(first))
-                inner = inner.dropFirst()
-            }
-            let trimmed = inner.drop { $0 == 0x20 || $0 == 0x09 }
-            let content = String(decoding: trimmed.reversed().drop { $0 == 0x20 || $0 == 0x09 }.reversed(), as: UTF8.self)
-            tokens.append(.tag(Tag(sigil: sigil, content: content, line: line, column: column(open),
-                                   contentColumn: column(trimmed.startIndex))))
-            // A comment may run over several lines; the tag stays on the line where it opened.
-            for offset in open..<close where bytes[offset] == 0x0A {
-                line += 1
-                lineStart = offset + 1
-            }
-            index = close + closing.count
-            textStart = index
         }
         flushText(upTo: index)
-        return tokens
     }
 
-    private static func firstIndex(of needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
-        guard bytes.count >= needle.count else { return nil }
+    /// Reads the tag at `index`, whose opening delimiter is there, and moves past it.
+    private mutating func tag() throws {
+        let start = index
+        var contentStart = start + open.count
+        var closing = close
+        var sigil: Character?
+        // `{{{x}}}` and `{{=… …=}}` end with a brace or `=` before the closing delimiter.
+        if contentStart < bytes.count, bytes[contentStart] == UInt8(ascii: "{") || bytes[contentStart] == UInt8(ascii: "=") {
+            sigil = Character(Unicode.Scalar(bytes[contentStart]))
+            closing = [bytes[contentStart] == UInt8(ascii: "{") ? UInt8(ascii: "}") : UInt8(ascii: "=")] + close
+            contentStart += 1
+        } else if contentStart < bytes.count, "#^/!><$%&".utf8.contains(bytes[contentStart]) {
+            sigil = Character(Unicode.Scalar(bytes[contentStart]))
+            contentStart += 1
+        }
+        guard let end = firstIndex(of: closing, from: contentStart) else {
+            throw MustacheTemplate.SyntaxError(line: line, column: column(start),
+                                               message: "a tag is not closed with `\(String(decoding: close, as: UTF8.self))`")
+        }
+        let inner = bytes[contentStart..<end]
+        let trimmed = inner.drop { $0 == 0x20 || $0 == 0x09 }
+        let content = String(decoding: trimmed.reversed().drop { $0 == 0x20 || $0 == 0x09 }.reversed(), as: UTF8.self)
+        let tag = Tag(sigil: sigil, content: content, line: line, column: column(start), contentColumn: column(trimmed.startIndex))
+        if sigil == "=" { try setDelimiters(tag) }
+        tokens.append(.tag(tag))
+        // A comment may run over several lines; the tag stays on the line where it opened.
+        for offset in start..<end where bytes[offset] == 0x0A {
+            line += 1
+            lineStart = offset + 1
+        }
+        index = end + closing.count
+    }
+
+    /// `{{=<% %>=}}`: two delimiters apart by whitespace, neither holding `=`.
+    private mutating func setDelimiters(_ tag: Tag) throws {
+        let parts = tag.content.utf8.split { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+        guard parts.count == 2, !parts.contains(where: { $0.contains(UInt8(ascii: "=")) }) else {
+            throw MustacheTemplate.SyntaxError(line: tag.line, column: tag.column, message:
+                "a delimiter change names two delimiters apart by a space, neither with `=`, as in `{{=<% %>=}}`")
+        }
+        open = Array(parts[0])
+        close = Array(parts[1])
+    }
+
+    private mutating func flushText(upTo end: Int) {
+        if end > textStart { tokens.append(.text(Array(bytes[textStart..<end]))) }
+    }
+
+    /// The column of a byte offset on the current line, in characters: UTF-8 continuation
+    /// bytes don't start one.
+    private func column(_ offset: Int) -> Int {
+        bytes[lineStart..<offset].reduce(1) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+    }
+
+    private func matches(_ needle: [UInt8], at start: Int) -> Bool {
+        start + needle.count <= bytes.count && bytes[start..<(start + needle.count)].elementsEqual(needle)
+    }
+
+    private func firstIndex(of needle: [UInt8], from start: Int) -> Int? {
         var index = start
-        while index <= bytes.count - needle.count {
-            if bytes[index] == needle[0], bytes[index..<(index + needle.count)].elementsEqual(needle) { return index }
+        while index + needle.count <= bytes.count {
+            if bytes[index] == needle[0], matches(needle, at: index) { return index }
             index += 1
         }
         return nil
-    }
-
-    /// Drops the whitespace and line end around each standalone tag; standalone partials
-    /// keep the whitespace before them as their indentation.
-    package static func removingStandaloneLines(_ tokens: [Token]) -> [Token] {
-        var result: [Token] = []
-        result.reserveCapacity(tokens.count)
-        var lineStart = 0
-        while lineStart < tokens.count {
-            var lineEnd = lineStart
-            while lineEnd < tokens.count {
-                defer { lineEnd += 1 }
-                if case .newline = tokens[lineEnd] { break }
-            }
-            let line = tokens[lineStart..<lineEnd]
-            result += standalone(line) ?? Array(line)
-            lineStart = lineEnd
-        }
-        return result
-    }
-
-    /// The line reduced to its one tag when it is standalone, else nil.
-    private static func standalone(_ line: ArraySlice<Token>) -> [Token]? {
-        var tag: Tag?
-        var indentation: [UInt8] = []
-        for token in line {
-            switch token {
-            case .text(let bytes):
-                guard bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) else { return nil }
-                if tag == nil { indentation += bytes }
-            case .newline:
-                break
-            case .tag(let found):
-                guard tag == nil, found.isStandaloneKind else { return nil }
-                tag = found
-            }
-        }
-        guard var tag else { return nil }
-        if tag.sigil == ">" { tag.indentation = indentation }
-        return [.tag(tag)]
     }
 }

@@ -7,6 +7,9 @@ package struct MustacheOutput {
     package static let drainSize = 1 << 20
 
     package var bytes: [UInt8] = []
+    /// How many ``MustacheProgram/Step/call(start:end:)`` steps deep filling is: carried here,
+    /// beside the bytes every step passes on, rather than in one more argument to every step.
+    package var calls = 0
     private let drain: ((UnsafeRawBufferPointer) -> Void)?
 
     package init(drain: ((UnsafeRawBufferPointer) -> Void)?) {

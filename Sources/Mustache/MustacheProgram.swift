@@ -6,7 +6,8 @@ import HandbookCore
 /// Filling walks the tree of every page of the site. As a tree of nodes holding arrays and
 /// strings, each node visited cost reference counting, each partial a dictionary lookup and
 /// each parent a merged dictionary of blocks; steps hold only integers, so reading one costs
-/// nothing beyond the read.
+/// nothing beyond the read. Indentation is settled here too (``MustacheCompiler``): a
+/// standalone partial's lines are compiled with it, so filling never looks for line ends.
 package struct MustacheProgram: Sendable {
     package enum Step: Sendable, Equatable {
         /// `count` bytes of ``text`` from `start`.
@@ -17,66 +18,48 @@ package struct MustacheProgram: Sendable {
         case section(start: Int, count: Int, inverted: Bool, end: Int)
         /// The steps up to `end`, a partial, parent or block: a pragma inside ends with them.
         case group(end: Int)
-        /// The steps up to `end`, a standalone partial, with `count` bytes of ``text`` from
-        /// `start` before each of their lines.
+        /// The steps from `start` to `end`, a group compiled before: a partial filled again
+        /// with the same blocks and indentation, or inside itself where the data ends it.
+        case call(start: Int, end: Int)
+        /// `{{>*name}}`: of the templates of `targets[table]`, the one the value of the path
+        /// (as in ``variable(start:count:escaped:)``) names; their steps follow, to the table's end.
+        case dynamic(start: Int, count: Int, table: Int)
+        /// The steps up to `end`, with `count` bytes of ``text`` from `start` before each line
+        /// they fill: only a partial that includes itself with more indentation each time,
+        /// which compiling can't settle. (So there, unlike anywhere else, the lines of a
+        /// value with line breaks are indented too.)
         case indented(start: Int, count: Int, end: Int)
         /// The `CONTENT_TYPE` pragma: whether the rest of the enclosing steps escape HTML.
         case escaping(Bool)
     }
 
-    private(set) var steps: [Step] = []
+    /// The templates a `{{>*name}}` may name, each filled by one step.
+    package struct Targets: Sendable, Equatable {
+        package struct Target: Sendable, Equatable {
+            package var name: String
+            package var step: Int
+        }
+
+        /// The step after the last target's.
+        package var end: Int
+        package var templates: [Target]
+    }
+
+    package internal(set) var steps: [Step] = []
     /// Every text and indentation, end to end.
-    private(set) var text: [UInt8] = []
+    package internal(set) var text: [UInt8] = []
     /// Every variable's and section's name parts, end to end.
-    private(set) var names: [TemplateName] = []
+    package internal(set) var names: [TemplateName] = []
+    /// One table for each `{{>*name}}`, in the order of their steps.
+    package internal(set) var targets: [Targets] = []
+
+    init() {}
 
     /// Compiles a template with the templates its partials and parents name; a name that is
     /// not among them gives nothing, as ``TemplateLibrary`` reports it before anything is filled.
     package init(_ template: MustacheTemplate, templates: [String: MustacheTemplate]) {
-        add(template.nodes, blocks: [:], templates: templates)
-    }
-
-    private mutating func add(_ nodes: [MustacheTemplate.Node], blocks: [String: [MustacheTemplate.Node]],
-                              templates: [String: MustacheTemplate]) {
-        for node in nodes {
-            switch node {
-            case .text(let bytes):
-                steps.append(.text(start: text.count, count: bytes.count))
-                text += bytes
-            case .variable(let path, let escaped):
-                steps.append(.variable(start: names.count, count: path.count, escaped: escaped))
-                names += path
-            case .section(let path, let inverted, let children):
-                let start = names.count
-                names += path
-                enclose(children, blocks: blocks, templates: templates) {
-                    .section(start: start, count: path.count, inverted: inverted, end: $0)
-                }
-            case .partial(let name, let indentation):
-                guard let partial = templates[name] else { continue }
-                let start = text.count
-                text += indentation
-                enclose(partial.nodes, blocks: blocks, templates: templates) {
-                    indentation.isEmpty ? .group(end: $0) : .indented(start: start, count: indentation.count, end: $0)
-                }
-            case .parent(let name, let overrides):
-                guard let parent = templates[name] else { continue }
-                // The outermost template's blocks win: they were given first.
-                enclose(parent.nodes, blocks: overrides.merging(blocks) { _, outer in outer }, templates: templates) { .group(end: $0) }
-            case .block(let name, let defaults):
-                enclose(blocks[name] ?? defaults, blocks: blocks, templates: templates) { .group(end: $0) }
-            case .escaping(let on):
-                steps.append(.escaping(on))
-            }
-        }
-    }
-
-    /// Adds a step that holds the steps of `nodes`, made by `step` once their end is known.
-    private mutating func enclose(_ nodes: [MustacheTemplate.Node], blocks: [String: [MustacheTemplate.Node]],
-                                  templates: [String: MustacheTemplate], _ step: (Int) -> Step) {
-        let at = steps.count
-        steps.append(.group(end: at))
-        add(nodes, blocks: blocks, templates: templates)
-        steps[at] = step(steps.count)
+        var compiler = MustacheCompiler(templates: templates)
+        compiler.compile(template)
+        self = compiler.program
     }
 }

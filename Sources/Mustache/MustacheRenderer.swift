@@ -29,13 +29,25 @@ package struct MustacheRenderer {
         output.drainAll()
     }
 
+    /// Fills a template with any value as its context, not only an object: the spec's data
+    /// may be a list or text (`{{#.}}…{{/.}}`).
+    package func render(_ name: String, root: TemplateValue) -> [UInt8] {
+        var output = MustacheOutput(drain: nil)
+        render(name, root, into: &output)
+        return output.bytes
+    }
+
     private func render(_ name: String, _ context: TemplateObject, into output: inout MustacheOutput) {
+        render(name, .object(context), into: &output)
+    }
+
+    private func render(_ name: String, _ root: TemplateValue, into output: inout MustacheOutput) {
         guard let program = programs[name] else { return }
-        var stack: [TemplateValue] = [.object(context)]
+        var stack: [TemplateValue] = [root]
         program.steps.withUnsafeBufferPointer { steps in
             program.text.withUnsafeBufferPointer { text in
                 program.names.withUnsafeBufferPointer { names in
-                    let tables = Tables(steps: steps, text: text, names: names)
+                    let tables = Tables(steps: steps, text: text, names: names, targets: program.targets)
                     Self.fill(0..<steps.count, tables, stack: &stack, escapes: true, into: &output)
                 }
             }
@@ -47,7 +59,13 @@ package struct MustacheRenderer {
         package let steps: UnsafeBufferPointer<MustacheProgram.Step>
         package let text: UnsafeBufferPointer<UInt8>
         package let names: UnsafeBufferPointer<TemplateName>
+        package let targets: [MustacheProgram.Targets]
     }
+
+    /// How many calls deep a template may include itself: data deeper than any handbook's
+    /// ends well before, and a template that includes itself whatever the data stops here
+    /// rather than running out of stack.
+    private static let deepestCall = 100
 
     /// Fills the steps in `range`. Sections and groups start with the escaping in force where
     /// they appear; a pragma changes it for the rest of its own steps.
@@ -99,11 +117,16 @@ package struct MustacheRenderer {
             case .group(let end):
                 fill(index..<end, tables, stack: &stack, escapes: escapes, into: &output)
                 index = end
+            case .call(let start, let end):
+                guard output.calls < deepestCall else { break }
+                output.calls += 1
+                fill(start..<end, tables, stack: &stack, escapes: escapes, into: &output)
+                output.calls -= 1
+            case .dynamic(let start, let count, let table):
+                index = tables.targets[table].end
+                fillDynamic(tables.names[start..<(start + count)], tables.targets[table], tables, stack: &stack, escapes: escapes, into: &output)
             case .indented(let start, let count, let end):
-                // Indented whole, so never drained halfway.
-                var indented = MustacheOutput(drain: nil)
-                fill(index..<end, tables, stack: &stack, escapes: escapes, into: &indented)
-                append(indented.bytes, indentedBy: UnsafeBufferPointer(rebasing: tables.text[start..<(start + count)]), to: &output.bytes)
+                fillIndented(index..<end, by: tables.text[start..<(start + count)], tables, stack: &stack, escapes: escapes, into: &output)
                 index = end
             case .escaping(let on):
                 escapes = on
@@ -117,6 +140,22 @@ package struct MustacheRenderer {
         stack.append(value)
         fill(range, tables, stack: &stack, escapes: escapes, into: &output)
         stack.removeLast()
+    }
+
+    /// Fills the template of `targets` the value of `path` names, if it names one.
+    private static func fillDynamic(_ path: Slice<UnsafeBufferPointer<TemplateName>>, _ targets: MustacheProgram.Targets, _ tables: Tables,
+                                    stack: inout [TemplateValue], escapes: Bool, into output: inout MustacheOutput) {
+        guard case .text(let name)? = lookup(path, in: stack), let target = targets.templates.first(where: { $0.name == name }) else { return }
+        fill(target.step..<(target.step + 1), tables, stack: &stack, escapes: escapes, into: &output)
+    }
+
+    private static func fillIndented(_ range: Range<Int>, by indentation: Slice<UnsafeBufferPointer<UInt8>>, _ tables: Tables,
+                                     stack: inout [TemplateValue], escapes: Bool, into output: inout MustacheOutput) {
+        // Indented whole, so never drained halfway.
+        var indented = MustacheOutput(drain: nil)
+        indented.calls = output.calls
+        fill(range, tables, stack: &stack, escapes: escapes, into: &indented)
+        append(indented.bytes, indentedBy: UnsafeBufferPointer(rebasing: indentation), to: &output.bytes)
     }
 
     /// The value of a name: its first part is looked up from the innermost context out,
@@ -138,7 +177,7 @@ package struct MustacheRenderer {
         return nil
     }
 
-    /// A standalone partial's output with its tag's indentation before every line.
+    /// A recursive partial's output with the indentation it adds before every line.
     private static func append(_ lines: [UInt8], indentedBy indentation: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
         var atLineStart = true
         for byte in lines {

@@ -1,7 +1,7 @@
 import HandbookCore
 
 /// Turns a template's tokens into its tree, checking that every section closes with its
-/// own name and that parents hold only blocks.
+/// own name and that parents hold only blocks (and text, which the spec ignores there).
 package struct MustacheTreeBuilder {
     package typealias Node = MustacheTemplate.Node
     private typealias SyntaxError = MustacheTemplate.SyntaxError
@@ -9,8 +9,8 @@ package struct MustacheTreeBuilder {
     private enum Kind {
         case root
         case section([TemplateName], inverted: Bool)
-        case parent(String, blocks: [String: [Node]])
-        case block(String)
+        case parent(MustacheTemplate.Parent)
+        case block(MustacheTemplate.Block)
     }
 
     private struct Frame {
@@ -22,28 +22,28 @@ package struct MustacheTreeBuilder {
 
     private var frames = [Frame(kind: .root, name: "", tag: nil)]
     private var references: [MustacheTemplate.Reference] = []
+    private var parents = 0
 
     package mutating func add(_ token: MustacheLexer.Token) throws {
         switch token {
         case .text(let bytes), .newline(let bytes):
-            if case .parent = frames[frames.count - 1].kind {
-                guard bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) else {
-                    let tag = frames[frames.count - 1].tag!
-                    throw SyntaxError(line: tag.line, column: tag.column,
-                                      message: "text inside `{{<\(tag.content)}}` must be inside a block override `{{$name}}`")
-                }
-                return
-            }
+            if case .parent = frames[frames.count - 1].kind { return }
             append(.text(bytes))
+        case .indent(let whitespace, let blank):
+            if !blank { noteLine(indentedBy: whitespace) }
+            if case .parent = frames[frames.count - 1].kind { return }
+            append(.indent(whitespace))
         case .tag(let tag):
             try add(tag)
         }
     }
 
     private mutating func add(_ tag: MustacheLexer.Tag) throws {
-        if case .parent = frames[frames.count - 1].kind, !["$", "!", "/"].contains(tag.sigil) {
+        if case .parent = frames[frames.count - 1].kind, !["$", "!", "/", "="].contains(tag.sigil) {
             throw error(tag, "only block overrides `{{$name}}` may appear inside `{{<\(frames[frames.count - 1].name)}}`")
         }
+        // A standalone line is a line of the blocks it is in, not of the one it opens or closes.
+        if tag.standalone && tag.sigil != "/" { noteLine(indentedBy: tag.indentation) }
         switch tag.sigil {
         case nil, "{", "&":
             append(.variable(try path(tag), escaped: tag.sigil == nil))
@@ -51,26 +51,41 @@ package struct MustacheTreeBuilder {
             frames.append(Frame(kind: .section(try path(tag), inverted: tag.sigil == "^"), name: tag.content, tag: tag))
         case "/":
             try close(tag)
-        case "!":
+            if tag.standalone { noteLine(indentedBy: tag.indentation) }
+        case "!", "=":
             break
         case ">":
-            let name = try partialName(tag)
-            references.append(.init(name: name, line: tag.line, column: tag.column))
-            append(.partial(name, indentation: tag.indentation))
+            try addPartial(tag)
         case "<":
+            guard !tag.content.hasPrefix("*") else { throw error(tag, "a parent's name can't come from a value (`{{<*name}}`)") }
             let name = try partialName(tag)
             references.append(.init(name: name, line: tag.line, column: tag.column))
-            frames.append(Frame(kind: .parent(name, blocks: [:]), name: name, tag: tag))
+            let parent = MustacheTemplate.Parent(name: name, id: parents, indentation: tag.standalone ? tag.indentation : nil, blocks: [:])
+            parents += 1
+            frames.append(Frame(kind: .parent(parent), name: name, tag: tag))
         case "$":
             _ = try path(tag)
-            frames.append(Frame(kind: .block(tag.content), name: tag.content, tag: tag))
+            let block = MustacheTemplate.Block(name: tag.content, nodes: [], standalone: tag.standalone, before: tag.indentation, margin: nil)
+            frames.append(Frame(kind: .block(block), name: tag.content, tag: tag))
         case "%":
             append(.escaping(try escaping(tag)))
-        case "=":
-            throw error(tag, "changing delimiters with `{{= =}}` is not supported")
         default:
             throw error(tag, "unknown tag")
         }
+    }
+
+    private mutating func addPartial(_ tag: MustacheLexer.Tag) throws {
+        let indentation = tag.standalone ? tag.indentation : nil
+        guard tag.content.hasPrefix("*") else {
+            let name = try partialName(tag)
+            references.append(.init(name: name, line: tag.line, column: tag.column))
+            append(.partial(name, indentation: indentation))
+            return
+        }
+        var named = tag
+        named.content = String(tag.content.dropFirst()).trimmingSpaces
+        // A name part may start with `*` too: the spec names none so, and gives nothing for it.
+        append(.dynamicPartial(try path(named, also: UInt8(ascii: "*")), indentation: indentation))
     }
 
     private mutating func close(_ tag: MustacheLexer.Tag) throws {
@@ -86,14 +101,15 @@ package struct MustacheTreeBuilder {
             break
         case .section(let path, let inverted):
             append(.section(path, inverted: inverted, frame.nodes))
-        case .parent(let name, let blocks):
-            append(.parent(name, blocks: blocks))
-        case .block(let name):
-            if case .parent(let parent, var blocks) = frames[frames.count - 1].kind {
-                blocks[name] = frame.nodes
-                frames[frames.count - 1].kind = .parent(parent, blocks: blocks)
+        case .parent(let parent):
+            append(.parent(parent))
+        case .block(var block):
+            block.nodes = frame.nodes
+            if case .parent(var parent) = frames[frames.count - 1].kind {
+                parent.blocks[block.name] = block
+                frames[frames.count - 1].kind = .parent(parent)
             } else {
-                append(.block(name, frame.nodes))
+                append(.block(block))
             }
         }
     }
@@ -115,15 +131,24 @@ package struct MustacheTreeBuilder {
         frames[frames.count - 1].nodes.append(node)
     }
 
+    /// Narrows the margin of every open block to the indentation of a line inside it.
+    private mutating func noteLine(indentedBy whitespace: [UInt8]) {
+        for index in frames.indices {
+            guard case .block(var block) = frames[index].kind else { continue }
+            block.margin = block.margin.map { Array(zip($0, whitespace).prefix { $0 == $1 }.map(\.0)) } ?? whitespace
+            frames[index].kind = .block(block)
+        }
+    }
+
     private func error(_ tag: MustacheLexer.Tag, _ message: String) -> SyntaxError {
         SyntaxError(line: tag.line, column: tag.column, message: message)
     }
 
     /// `a.b.c` as its parts; `.` as none.
-    private func path(_ tag: MustacheLexer.Tag) throws -> [TemplateName] {
+    private func path(_ tag: MustacheLexer.Tag, also extra: UInt8? = nil) throws -> [TemplateName] {
         if tag.content == "." { return [] }
         let parts = tag.content.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.allSatisfy({ !$0.isEmpty && $0.utf8.allSatisfy(Self.isNameByte) }) else {
+        guard parts.allSatisfy({ !$0.isEmpty && $0.utf8.allSatisfy { Self.isNameByte($0) || $0 == extra } }) else {
             throw SyntaxError(line: tag.line, column: tag.contentColumn, message: tag.content.isEmpty
                 ? "this tag has no name" : "`\(tag.content)` is not a name: use letters, digits, `-`, `_` and `.` between parts")
         }

@@ -5,14 +5,20 @@ import Mustache
 import Prose
 import Search
 import CCmark
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Renders one page's Markdown: heading ids, link rewriting, and the references the link
 /// checker needs, in one pass over cmark's tree; then the HTML, with slots for what differs
 /// where the body is shown, in a second (``CmarkDocument/bodyHTML(sizeHint:)``).
-/// - Parameter page: A loaded page.
-/// - Returns: The rendered page and any warnings (unsafe URLs removed).
-package func render(_ page: Page) -> (RenderedPage, [Diagnostic]) {
-    let document = CmarkDocument(markdown: page.body)
+/// - Parameters:
+///   - page: A loaded page.
+///   - placeholders: The site's values for `{{name}}` in the page's text.
+///   - arena: The render task's memory for cmark's tree.
+/// - Returns: The rendered page, any warnings (unsafe URLs removed) and unknown placeholders.
+package func render(_ page: Page, placeholders: Placeholders = Placeholders(), arena: CmarkArena = CmarkArena()) -> (RenderedPage, [Diagnostic]) {
+    let document = CmarkDocument(markdown: page.body, arena: arena)
     let resolver = LinkResolver(source: page.source)
     var source = SourceText(page.body)
     var slugger = HeadingSlugger()
@@ -24,6 +30,19 @@ package func render(_ page: Page) -> (RenderedPage, [Diagnostic]) {
     // cmark lines are body lines; the file has front matter above them.
     let lineOffset = page.bodyLine - 1
 
+    // Filled first, so headings and prose read the filled text; most pages have none.
+    if Placeholders.mayAppear(in: page.body) {
+        document.forEachNode { node in
+            guard node.type == CMARK_NODE_TEXT, let literal = node.literal, strstr(literal, "{{") != nil else { return }
+            let (text, unknown) = placeholders.fill(String(cString: literal))
+            node.setLiteral(text)
+            for (name, offset) in unknown {
+                diagnostics.append(Diagnostic(file: page.file, line: node.line + lineOffset,
+                                              column: source.column(line: node.line, byteColumn: node.column + offset),
+                                              rule: .placeholder, message: Message.unknownPlaceholder(name, known: placeholders.names)))
+            }
+        }
+    }
     document.forEachNode { node in
         switch node.type {
         case CMARK_NODE_HEADING:
@@ -76,7 +95,10 @@ extension Site {
         let loaded = allPages
         let pageCounts = sections.map(\.pages.count)
         for index in sections.indices { sections[index].pages = [] }
-        let results = await loaded.concurrentMapReleasing { render($0) }
+        let placeholders = Placeholders(config.emergency.placeholders)
+        let results = await loaded.concurrentMapReleasing(eachTask: CmarkArena.init) { arena, page in
+            render(page, placeholders: placeholders, arena: arena)
+        }
         // `allPages` order: each section's intro, then its pages.
         var next = 0
         for (index, count) in pageCounts.enumerated() {

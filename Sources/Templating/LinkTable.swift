@@ -156,6 +156,7 @@ package struct LinkTable: Sendable {
             "searchIndexHref": href(.searchIndex),
             "printHref": href(.print),
             "planHref": href(.plan),
+            "emergency": PageContext.emergency(config.emergency),
         ]
         if let emergency = linked.emergencyPage { shared["emergencyHref"] = href(output(emergency)) }
         if let stop = linked.stopPage { shared["stopHref"] = href(output(stop)) }

@@ -126,6 +126,7 @@ extension LinkedSite {
             "siteTitle": .text(config.title),
             "pageTitle": .text("Page not found | \(config.title)"),
             "homeHref": .text(config.baseURL.map { $0 + "index.html" } ?? "/"),
+            "emergency": PageContext.emergency(config.emergency),
         ]
     }
 

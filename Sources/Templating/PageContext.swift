@@ -31,6 +31,11 @@ package struct PageContext {
     /// so each page's size stays constant and the whole site linear in its page count.
     package static let navigationWindow = 40
 
+    /// `emergency.number`, `emergency.urgent` and `emergency.note` for the emergency boxes.
+    package static func emergency(_ settings: EmergencySettings) -> TemplateValue {
+        ["number": .text(settings.number), "urgent": .text(settings.urgent), "note": .text(settings.note)]
+    }
+
     package func href(_ path: SitePath, fragment: String? = nil) -> String {
         here.relative(to: path, fragment: fragment)
     }
@@ -100,6 +105,7 @@ package struct PageContext {
         let backlinks = linked.backlinks[page.source] ?? []
         if !backlinks.isEmpty { context["backlinks"] = ["items": .list(backlinks.map(entry))] }
         if let reviewed = matter.reviewed { context["reviewed"] = ["iso": .text(reviewed.description), "text": .text(reviewed.longForm)] }
+        if let reviewer = matter.reviewedBy?.trimmingSpaces, !reviewer.isEmpty { context["reviewedBy"] = .text(reviewer) }
         if let due = matter.nextReview { context["nextReview"] = ["iso": .text(due.description), "text": .text(due.longForm)] }
         if let sources = Self.sources(matter) { context["sources"] = sources }
         if let exercise = matter.exercise { context["exercise"] = Self.exercise(exercise) }

@@ -37,7 +37,10 @@ extension IncrementalBuild {
             edits.append((source, SourceCache.Entry(absolute: path, bytes: bytes, page: page, diagnostics: [])))
         }
         let built = edits.filter { last.linked.page($0.source) != nil }
-        let rendered = await built.concurrentMap { HandbookKit.render($0.entry.page!) }
+        let placeholders = Placeholders(last.linked.site.config.emergency.placeholders)
+        let rendered = await built.concurrentMap(eachTask: CmarkArena.init) { arena, edit in
+            Rendering.render(edit.entry.page!, placeholders: placeholders, arena: arena)
+        }
         for edit in edits {
             var entry = edit.entry
             if let position = built.firstIndex(where: { $0.source == edit.source }) {

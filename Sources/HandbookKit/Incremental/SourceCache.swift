@@ -33,6 +33,9 @@ package struct SourceCache: Sendable {
     private(set) var fresh: Set<String> = []
     /// Source paths by the absolute path they were read from, to map a watcher's paths back.
     private(set) var sourceByAbsolute: [String: String] = [:]
+    /// The settings the renderings filled placeholders from: when they change, every page is
+    /// rendered again.
+    private var renderedWith: EmergencySettings?
 
     /// Loads the walk's Markdown files, reading only those that changed.
     /// - Parameters:
@@ -76,8 +79,15 @@ package struct SourceCache: Sendable {
     /// - Returns: The rendered site, as ``Site/rendered()`` would return it.
     package mutating func render(_ site: Site) async -> RenderedSite {
         let pages = site.allPages
+        if renderedWith != site.config.emergency {
+            for source in entries.keys { entries[source]?.rendered = nil }
+            renderedWith = site.config.emergency
+        }
         let missing = pages.filter { entries[$0.source]?.rendered == nil }
-        for (page, warnings) in await missing.concurrentMap({ HandbookKit.render($0) }) {
+        let placeholders = Placeholders(site.config.emergency.placeholders)
+        for (page, warnings) in await missing.concurrentMap(eachTask: CmarkArena.init, { arena, page in
+            Rendering.render(page, placeholders: placeholders, arena: arena)
+        }) {
             entries[page.page.source]?.rendered = page
             entries[page.page.source]?.renderWarnings = warnings
         }

@@ -81,12 +81,16 @@ import Testing
         #expect(bridge.contains("<dt>Hold</dt><dd>5 seconds</dd>"))
         #expect(bridge.contains("<li>Pain spreads down your leg</li>"))
         #expect(bridge.contains("<li>You had spine surgery recently</li>"))
-        // The stop box sits just above the steps.
-        let stop = try #require(bridge.range(of: "Stop and get help if"))
+        // The stop boxes sit just above the steps: this exercise's stop list, then the red flags.
+        let stop = try #require(bridge.range(of: "Stop this exercise if"))
+        let help = try #require(bridge.range(of: "Stop exercising and get help if"))
+        #expect(stop.lowerBound < help.lowerBound)
         let steps = try #require(bridge.range(of: "id=\"how-to-do-it\""))
-        #expect(stop.lowerBound < steps.lowerBound)
+        #expect(help.lowerBound < steps.lowerBound)
         #expect(bridge.contains("rel=\"prev\" href=\"pelvic-tilt.html\""), "pages sort by order")
-        #expect(bridge.contains("Page last reviewed: <time datetime=\"2026-11-01\">November 1, 2026</time>"))
+        #expect(bridge.contains("Medically reviewed by Physical therapist Sam Lee on <time datetime=\"2026-11-01\">November 1, 2026</time>."))
+        #expect(bridge.contains("Page last checked against its sources: <time datetime=\"2026-11-01\">November 1, 2026</time>"))
+        #expect(bridge.contains("<strong>Call 911 now</strong> (or your local emergency number)"), "the emergency box shows the configured number")
     }
 
     @Test func exerciseIndexGroupsByTypeAndBodyArea() async throws {
@@ -124,7 +128,7 @@ import Testing
             <img src=x onerror=alert(2)> [click](javascript:alert(3))
             """)
         // The hostile source has no URL: an error the author would see. Lower it to publish anyway.
-        try fixture.write("Content/handbook.yml", "title: Test Handbook\ndescription: D\nlanguage: en\nrules: {sources: warning}\n")
+        try fixture.write("Content/handbook.yml", "title: Test Handbook\ndescription: D\nlanguage: en\nemergency: {number: \"911\", urgent: your doctor, note: or your local emergency number}\nrules: {sources: warning, reviewer: off}\n")
         let report = try await fixture.build().run()
         #expect(report.diagnostics.map(\.rule) == [.sources, .unsafeURL])
         let html = try fixture.read("Public/understanding/hostile.html")
@@ -158,7 +162,7 @@ import Testing
     @Test func baseURLAddsSitemapCanonicalAndAbsolute404() async throws {
         let fixture = try Fixture("minimal")
         defer { fixture.remove() }
-        try fixture.write("Content/handbook.yml", "title: T\ndescription: D\nlanguage: en-GB\nbase_url: https://example.org/handbook\n")
+        try fixture.write("Content/handbook.yml", "title: T\ndescription: D\nlanguage: en-GB\nemergency: {number: \"911\", urgent: your doctor, note: or your local emergency number}\nbase_url: https://example.org/handbook\n")
         _ = try await fixture.build().run()
         let sitemap = try fixture.read("Public/sitemap.xml")
         #expect(sitemap.contains("<loc>https://example.org/handbook/exercises/bridge.html</loc><lastmod>2026-11-01</lastmod>"))

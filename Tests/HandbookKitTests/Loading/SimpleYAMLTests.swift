@@ -163,7 +163,7 @@ import Testing
         return expected == value && diagnostics.isEmpty ? .agrees : .disagrees
     }
 
-    static let config = "title: Handbook\ndescription: Plain help.\nlanguage: en\n"
+    static let config = "title: Handbook\ndescription: Plain help.\nlanguage: en\nemergency:\n  number: \"911\"\n  urgent: your doctor\n  note: or your local emergency number\n"
 
     @Test(arguments: [
         config,

@@ -97,3 +97,8 @@ struct Fixture {
         }
     }
 }
+
+extension EmergencySettings {
+    /// Settings for configs made in code.
+    static let test = EmergencySettings(number: "911", urgent: "your doctor", note: "or your local emergency number")
+}

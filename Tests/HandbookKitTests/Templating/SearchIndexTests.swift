@@ -140,7 +140,7 @@ import Testing
     }
 
     func linkedSite() async throws -> LinkedSite {
-        let site = Site(config: SiteConfig(title: "T", description: "D"), sections: [])
+        let site = Site(config: SiteConfig(title: "T", description: "D", emergency: .test), sections: [])
         return await RenderedSite(site: site, pages: [:], diagnostics: []).linked().0
     }
 }

@@ -32,20 +32,20 @@ import Testing
     @Test func hostileFrontMatterStaysInsideTheScriptAndRoundTrips() throws {
         let title = "</script><script>alert(1)</script>"
         let json = StructuredData.page(rendered(FrontMatter(title: title, summary: "a & b <!--")),
-                                       config: SiteConfig(title: "T", description: "D"), url: nil)
+                                       config: SiteConfig(title: "T", description: "D", emergency: .test), url: nil)
         #expect(!json.lowercased().contains("</script") && !json.contains("<!--"))
         let page = try object(json)
         #expect(page["name"] as? String == title)
         #expect(page["description"] as? String == "a & b <!--")
         let evil = StructuredData.page(rendered(FrontMatter(title: "T", sources: [#"Evil - https://example.org/"onmouseover="x"#])),
-                                       config: SiteConfig(title: "T", description: "D"), url: nil)
+                                       config: SiteConfig(title: "T", description: "D", emergency: .test), url: nil)
         #expect((try object(evil)["citation"] as? [[String: String]]) == [["@type": "CreativeWork", "name": "Evil"]])
     }
 
     @Test func articlesAreMedicalWebPagesForPatients() throws {
         let matter = FrontMatter(title: "Symptoms", summary: "What you feel.", reviewed: Day("2026-11-20"),
                                  sources: ["Sciatica - NHS - https://www.nhs.uk/conditions/sciatica/"])
-        let config = SiteConfig(title: "Handbook", description: "D", language: "en-GB", condition: "Pinched nerve")
+        let config = SiteConfig(title: "Handbook", description: "D", language: "en-GB", condition: "Pinched nerve", emergency: .test)
         let json = StructuredData.page(rendered(matter), config: config, url: "https://example.org/a.html")
         #expect(json.hasPrefix(#"{"@context":"https://schema.org","@type":"MedicalWebPage","#), "keys are sorted")
         let page = try object(json)
@@ -63,7 +63,7 @@ import Testing
         var matter = FrontMatter(title: "Bridge", summary: "Lift your hips.")
         matter.exercise = Exercise(type: .strengthening, targets: ["buttocks"], level: .beginner, holdSeconds: 5,
                                    reps: 8, frequency: "Once a day", stopIf: ["x"], avoidIf: ["y"])
-        let page = try object(StructuredData.page(rendered(matter), config: SiteConfig(title: "T", description: "D"), url: nil))
+        let page = try object(StructuredData.page(rendered(matter), config: SiteConfig(title: "T", description: "D", emergency: .test), url: nil))
         let plan = try #require(page["mainEntity"] as? [String: Any])
         #expect(plan["@type"] as? String == "ExercisePlan")
         #expect(plan["repetitions"] as? Int == 8)
@@ -92,7 +92,7 @@ import Testing
                                  sources: ["A - https://example.org/a?b=1&c=2", "B \\ C", "D - https://x.org/\"q\""])
         matter.exercise = Exercise(type: .strengthening, targets: ["buttocks", "low back"], level: .beginner, holdSeconds: 5,
                                    reps: 8, frequency: "Once a day", stopIf: ["x"], avoidIf: ["y"])
-        let config = SiteConfig(title: "Handbook </", description: "D", language: "en-GB", condition: "Pinched nerve")
+        let config = SiteConfig(title: "Handbook </", description: "D", language: "en-GB", condition: "Pinched nerve", emergency: .test)
         for url in [nil, "https://example.org/exercises/bridge.html"] {
             let value = StructuredData.pageValue(rendered(matter), config: config, url: url)
             #expect(try ReferenceJSON.encode(value) == StructuredData.page(rendered(matter), config: config, url: url))

@@ -57,4 +57,19 @@ import Testing
             }
         }
     }
+
+    @Test func aPartialThatIncludesItselfIsAnError() {
+        let sources = TemplateSources(
+            folder: "Templates",
+            templates: TemplateLibrary.required.map { .init(name: $0, file: "Templates/\($0).mustache", text: "{{> a}}") },
+            partials: [.init(name: "a", file: "Templates/partials/a.mustache", text: "x\n{{> b}}"),
+                       .init(name: "b", file: "Templates/partials/b.mustache", text: "{{> a}}")],
+            assets: [])
+        let (library, problems) = TemplateLibrary.compile(sources)
+        #expect(library == nil)
+        #expect(problems.map(\.description) == [
+            "Templates/partials/a.mustache:2:1: error: template syntax error: `b` leads back to this template, so filling it would never end [template]",
+            "Templates/partials/b.mustache:1:1: error: template syntax error: `a` leads back to this template, so filling it would never end [template]",
+        ])
+    }
 }

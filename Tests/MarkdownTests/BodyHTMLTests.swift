@@ -3,18 +3,7 @@ import CCmark
 import Glibc
 #endif
 import Testing
-@testable import HandbookKit
-@testable import HandbookCore
 @testable import Markdown
-@testable import Mustache
-@testable import Prose
-@testable import Search
-@testable import Loading
-@testable import Rendering
-@testable import Linking
-@testable import Checking
-@testable import Templating
-@testable import Writing
 
 /// The body renderer against cmark's own: on the same tree it must write the same bytes,
 /// headings written as the custom blocks that gave them ids before.
