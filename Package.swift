@@ -54,7 +54,7 @@ let package = Package(
         library("Prose", ["HandbookCore", "CSyllables"]),
         library("Search", ["Prose", "Mustache"]),
 
-        library("Loading", ["HandbookCore", .product(name: "Yams", package: "Yams")]),
+        library("Loading", ["HandbookCore", "Prose", .product(name: "Yams", package: "Yams")]),
         library("Rendering", ["Loading", "Markdown", "Mustache", "Search", "CCmark"]),
         library("Linking", ["Rendering"]),
         library("Checking", ["Linking"]),
@@ -80,6 +80,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .testTarget(name: "HandbookCoreTests", dependencies: ["HandbookCore"]),
         .testTarget(name: "MustacheTests", dependencies: ["Mustache", "HandbookCore"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "CCmark"]),
         .testTarget(name: "ProseTests", dependencies: ["Prose", "CSyllables", "HandbookCore"]),

@@ -1,7 +1,4 @@
 import HandbookCore
-import Loading
-import Markdown
-import Prose
 import Rendering
 import Linking
 

@@ -1,8 +1,4 @@
 import HandbookCore
-import Loading
-import Markdown
-import Prose
-import Rendering
 import Linking
 
 /// `coverage`: every topic in `topics.yml` is covered by some page's `covers:`, and every

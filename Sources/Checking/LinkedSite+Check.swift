@@ -1,7 +1,5 @@
 import HandbookCore
 import Loading
-import Markdown
-import Prose
 import Rendering
 import Linking
 #if canImport(Glibc)

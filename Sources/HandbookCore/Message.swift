@@ -56,6 +56,9 @@ package enum Message {
         let suggestion = closestMatch(to: name, in: known).map { "; did you mean `{{\($0)}}`?" } ?? ""
         return "unknown placeholder `{{\(name)}}`\(suggestion) (pages can use \(known.map { "`{{\($0)}}`" }.joined(separator: ", ")))"
     }
+    package static func badSyllableCount(_ word: String, _ count: Int) -> String {
+        "`syllables: {\(word): \(count)}` must give a word 1 syllable or more"
+    }
     package static let emergencyMissing = """
         `handbook.yml` needs `emergency:` settings, which every page's emergency box shows; add \
         `emergency: {number: "911", urgent: "your doctor or an urgent care clinic", note: "or your local emergency number"}` \

@@ -1,9 +1,5 @@
 import HandbookCore
 import Loading
-import Markdown
-import Mustache
-import Prose
-import Search
 import Rendering
 import Linking
 import Checking

@@ -1,14 +1,4 @@
 import HandbookCore
-import Loading
-import Markdown
-import Mustache
-import Prose
-import Search
-import Rendering
-import Linking
-import Checking
-import Templating
-import Writing
 
 /// The starting text of a new page for `handbook new`: complete front matter with every
 /// field an author must fill, and the body headings the content brief asks for.

@@ -1,6 +1,4 @@
 import HandbookCore
-import Loading
-import Markdown
 import Rendering
 
 /// Checks a page's links, images and anchors against the whole rendered site.

@@ -1,6 +1,4 @@
-import HandbookCore
 import Loading
-import Markdown
 import Rendering
 
 /// The site graph: reading order, neighbours, backlinks and the exercise index, built

@@ -1,6 +1,5 @@
 import HandbookCore
 import Loading
-import Markdown
 import Rendering
 
 extension RenderedSite {

@@ -1,4 +1,3 @@
-import HandbookCore
 
 /// `emergency:` in `handbook.yml`: where readers get help, shown in every page's emergency
 /// box and available to pages as `{{emergency.number}}`, `{{emergency.urgent}}` and

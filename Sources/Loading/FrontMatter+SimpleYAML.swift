@@ -1,4 +1,3 @@
-import HandbookCore
 
 extension FrontMatter: SimpleFieldsDecodable {
     package init(_ fields: SimpleFields) throws {

@@ -1,4 +1,3 @@
-import HandbookCore
 
 /// The plain subset of YAML that front matter is written in: `key: value` lines, one level of
 /// nested mapping, block (`- item`) and one-line flow (`[a, b]`) sequences of scalars, and

@@ -1,4 +1,3 @@
-import HandbookCore
 
 /// Reads the block structure of ``SimpleYAML``: which lines are keys, nested mappings and
 /// sequence items. Every method returns nil as soon as a line is not exactly what the subset

@@ -1,4 +1,3 @@
-import HandbookCore
 
 /// Reads the scalars and one-line flow sequences of ``SimpleYAML``. Each function is given the
 /// rest of a line, starting at a non-space byte, and returns nil unless that whole rest is one

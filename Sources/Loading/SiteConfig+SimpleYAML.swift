@@ -1,3 +1,4 @@
+import Prose
 import HandbookCore
 
 extension SiteConfig: SimpleFieldsDecodable {
@@ -13,6 +14,12 @@ extension SiteConfig: SimpleFieldsDecodable {
             baseURL = normalized
         }
         maxGrade = try fields.optional("max_grade", fields.decimal) ?? 8
+        var counts: [String: Int] = [:]
+        for pair in try fields.optional("syllables", fields.pairs) ?? [] {
+            guard let count = Int(pair.text), count > 0 else { throw SimpleFields.Unsupported() }
+            counts[pair.key] = count
+        }
+        syllables = SiteSyllables(counts)
         for pair in try fields.optional("rules", fields.pairs) ?? [] {
             guard let rule = Rule(rawValue: pair.key), let level = RuleLevel(rawValue: pair.text) else { throw SimpleFields.Unsupported() }
             rules[rule] = level

@@ -1,3 +1,4 @@
+import Prose
 import HandbookCore
 
 /// `Content/handbook.yml`: the site's settings.
@@ -18,6 +19,8 @@ public struct SiteConfig: Sendable, Equatable, Decodable {
     public var maxGrade: Double = 8
     /// Where readers get help: required, since a handbook for patients must say it.
     public var emergency: EmergencySettings
+    /// The site's own syllable counts, for words the general table lacks: `syllables: {pregabalin: 4}`.
+    public var syllables = SiteSyllables()
 
     package enum CodingKeys: String, CodingKey, CaseIterable {
         case title, description, language
@@ -26,6 +29,7 @@ public struct SiteConfig: Sendable, Equatable, Decodable {
         case rules
         case maxGrade = "max_grade"
         case emergency
+        case syllables
     }
 
     /// Creates settings in code.
@@ -55,6 +59,12 @@ public struct SiteConfig: Sendable, Equatable, Decodable {
         }
         maxGrade = try container.decodeIfPresent(Double.self, forKey: .maxGrade) ?? 8
         emergency = try Self.decodeEmergency(container)
+        let counts = try container.decodeIfPresent([String: Int].self, forKey: .syllables) ?? [:]
+        if let (word, count) = counts.first(where: { $0.value < 1 }) {
+            throw FieldError(codingPath: container.codingPath + [CodingKeys.syllables], rule: .config,
+                             message: Message.badSyllableCount(word, count))
+        }
+        syllables = SiteSyllables(counts)
         for (name, level) in try container.decodeIfPresent([String: RuleLevel].self, forKey: .rules) ?? [:] {
             guard let rule = Rule(rawValue: name) else {
                 let known = Rule.allCases.map(\.rawValue)

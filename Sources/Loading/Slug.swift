@@ -1,4 +1,3 @@
-import HandbookCore
 
 /// Whether a file or folder name is a valid slug: lowercase ASCII letters, digits and hyphens,
 /// so URLs are predictable and identical on every file system.

@@ -1,4 +1,3 @@
-import HandbookCore
 import Foundation
 
 /// A `sources:` entry, "Title - https://url", split on its last " - " (titles may contain one).

@@ -1,4 +1,3 @@
-import HandbookCore
 
 /// A page body rendered once for every place it is shown: its own page, `print.html` and
 /// the exercise plan. What differs from place to place, heading tags and link and image

@@ -1,4 +1,3 @@
-import HandbookCore
 import CCmark
 #if canImport(Glibc)
 import Glibc

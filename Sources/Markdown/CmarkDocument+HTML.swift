@@ -1,4 +1,3 @@
-import HandbookCore
 
 extension CmarkDocument {
     /// The body as ``BodyHTML``: what cmark's HTML renderer writes in safe mode, with heading

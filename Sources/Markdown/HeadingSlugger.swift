@@ -1,4 +1,3 @@
-import HandbookCore
 
 /// Makes heading ids the way GitHub does, so authors can guess them: lowercase,
 /// punctuation dropped, spaces to hyphens, and repeats suffixed `-1`, `-2`, …

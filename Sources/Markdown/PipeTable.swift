@@ -1,4 +1,3 @@
-import HandbookCore
 
 /// The pure half of pipe-table support (GitHub's `| a | b |` syntax), which plain
 /// CommonMark lacks: recognizing the delimiter row and splitting text at cell borders.

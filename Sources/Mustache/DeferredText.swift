@@ -1,4 +1,3 @@
-import HandbookCore
 
 /// Text made only when a template shows it, written straight into the output as it is, like
 /// `{{{name}}}` text. The pages that show every page would otherwise hold all of it at once:

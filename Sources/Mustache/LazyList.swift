@@ -1,4 +1,3 @@
-import HandbookCore
 
 /// A list whose items are made one at a time as a template reaches them and dropped once
 /// shown: print.html lists every page of the site, and made up front its 10,000 entries were

@@ -1,4 +1,3 @@
-import HandbookCore
 
 /// Builds a ``MustacheProgram``: inlines each partial, parent and block where it is used, with
 /// its lines' indentation settled, so filling only copies.

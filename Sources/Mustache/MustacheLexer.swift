@@ -1,4 +1,3 @@
-import HandbookCore
 
 /// Splits template text into text, line ends and tags, between `{{` and `}}` or the
 /// delimiters a `{{=<% %>=}}` tag sets for the rest of the template.

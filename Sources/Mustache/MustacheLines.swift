@@ -1,4 +1,3 @@
-import HandbookCore
 
 /// The spec's rule for standalone lines: a line holding only whitespace and one section,
 /// comment, partial, parent, block, delimiter or pragma tag leaves no trace in the output.

@@ -1,4 +1,3 @@
-import HandbookCore
 
 /// Where a template's bytes gather while it is filled: all kept, for a page returned whole,
 /// or handed to a drain whenever a megabyte has gathered, for a page as big as the site.

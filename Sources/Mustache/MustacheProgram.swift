@@ -1,4 +1,3 @@
-import HandbookCore
 
 /// A top-level template compiled for filling: its partials, parents and blocks resolved once,
 /// as one flat list of steps whose operands are offsets into shared tables.

@@ -1,4 +1,3 @@
-import HandbookCore
 
 /// A parsed Mustache template: text and tags as a tree, ready to fill many times.
 ///

@@ -1,4 +1,3 @@
-import HandbookCore
 
 /// Turns a template's tokens into its tree, checking that every section closes with its
 /// own name and that parents hold only blocks (and text, which the spec ignores there).

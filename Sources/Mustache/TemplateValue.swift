@@ -1,4 +1,3 @@
-import HandbookCore
 
 /// A value a template shows: what page contexts are built from. Typed, so filling a
 /// template looks names up in objects of known cases instead of casting `Any`.

@@ -1,4 +1,3 @@
-import HandbookCore
 
 /// Where the readability count hands the words it reads, so that the search index gets a
 /// page's words from the same pass over its prose (``ProseCounts/init(_:words:)``) instead

@@ -1,4 +1,3 @@
-import HandbookCore
 
 extension Readability {
     /// Syllables in one word of ``units(of:into:)``: the vowel-group rule on its ASCII letters.

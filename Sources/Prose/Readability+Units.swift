@@ -1,4 +1,3 @@
-import HandbookCore
 
 extension Readability {
     /// A stand-in for any character that is a letter or a number but not ASCII.

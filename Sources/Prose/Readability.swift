@@ -50,7 +50,12 @@ extension Readability {
     /// the last must end in sentence punctuation, as prose blocks do: then no word or
     /// sentence runs from one block into the next, and the joined text need not be made.
     package struct Counter {
-        package init() {}
+        /// The site's own words, looked up first.
+        private let site: SiteSyllables
+
+        package init(site: SiteSyllables = SiteSyllables()) {
+            self.site = site
+        }
 
         private var words = 0
         private var syllables = 0
@@ -91,6 +96,8 @@ extension Readability {
         /// word's unit. `sink` gets each short word packed and each other run as it is.
         private mutating func count(units text: UnsafeBufferPointer<UInt8>, words sink: inout some ProseWords,
                                     sentence: (_ words: Int) -> Void) {
+            // A copy: the closures below read it while `self` is being counted into.
+            let site = site
             // The current sentence's words; nil between sentences.
             var sentenceWords: Int?
             var index = 0
@@ -103,7 +110,9 @@ extension Readability {
                 if let word = PackedWord(text, at: index) {
                     index += word.length
                     let number = sink.add(packed: word.letters, count: word.count)
-                    let syllables = syllables(ofWord: number) { SyllableExceptions.count(ofPacked: word.letters) ?? SyllableCount(word).total() }
+                    let syllables = syllables(ofWord: number) {
+                        site.count(ofPacked: word.letters) ?? SyllableExceptions.count(ofPacked: word.letters) ?? SyllableCount(word).total()
+                    }
                     countWord(syllables: syllables, mark: word.mark, sentenceWords: &sentenceWords, sentence)
                     continue
                 }
@@ -116,7 +125,7 @@ extension Readability {
                         let letters = run.count - (mark == 0 ? 0 : 1)
                         for offset in 0..<letters { word[offset] = run[offset] | 0x20 }
                         let word = UnsafeBufferPointer(rebasing: word[..<letters])
-                        let syllables = syllables(ofWord: sink.add(letters: word)) { Readability.syllables(ofWord: word) }
+                        let syllables = syllables(ofWord: sink.add(letters: word)) { site.count(of: word) ?? Readability.syllables(ofWord: word) }
                         countWord(syllables: syllables, mark: mark, sentenceWords: &sentenceWords, sentence)
                     }
                     continue
@@ -190,7 +199,8 @@ extension Readability {
             }
             if end > 0 {
                 words += 1
-                syllables += Readability.syllables(ofWord: UnsafeBufferPointer(rebasing: run[..<end]))
+                let word = UnsafeBufferPointer(rebasing: run[..<end])
+                syllables += site.count(of: word) ?? Readability.syllables(ofWord: word)
             }
         }
 

@@ -1,5 +1,4 @@
 import Foundation
-import HandbookCore
 
 /// How text becomes search words, for the index and the word stream alike.
 package enum SearchTokens {

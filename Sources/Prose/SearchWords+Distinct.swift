@@ -1,4 +1,3 @@
-import HandbookCore
 #if canImport(Glibc)
 import Glibc
 #endif

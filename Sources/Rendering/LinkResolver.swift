@@ -1,9 +1,4 @@
 import HandbookCore
-import Loading
-import Markdown
-import Mustache
-import Prose
-import Search
 
 /// Classifies a URL from a page body and computes what it becomes in the output.
 ///

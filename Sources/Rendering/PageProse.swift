@@ -1,9 +1,4 @@
-import HandbookCore
-import Loading
-import Markdown
-import Mustache
 import Prose
-import Search
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -1,9 +1,6 @@
 import HandbookCore
 import Loading
-import Markdown
 import Mustache
-import Prose
-import Search
 import CCmark
 
 /// A page body as placed on a page other than its own: `print.html`, which holds the whole

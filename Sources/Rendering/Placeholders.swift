@@ -1,4 +1,3 @@
-import HandbookCore
 
 /// `{{name}}` in a page's text, such as `{{emergency.number}}`, filled from the site's settings
 /// on cmark's tree: code spans and blocks keep their braces, and positions stay the file's.

@@ -1,9 +1,4 @@
-import HandbookCore
-import Loading
-import Markdown
-import Mustache
 import Prose
-import Search
 
 /// A page's prose as the readability rules count it: the counts, not the text, and only
 /// the sentences the rules report, since every page of a large site holds one.
@@ -24,10 +19,10 @@ package struct ProseCounts: Sendable, Equatable {
     }
 
     /// Counts the prose, handing its words to `words` on the way: the search index's.
-    package init(_ prose: PageProse, words: inout some ProseWords) {
+    package init(_ prose: PageProse, words: inout some ProseWords, site: SiteSyllables = SiteSyllables()) {
         guard let first = prose.blocks.first else { return }
         firstLine = first.line
-        var counter = Readability.Counter()
+        var counter = Readability.Counter(site: site)
         prose.bytes.withUnsafeBufferPointer { bytes in
             for block in prose.blocks {
                 counter.count(UnsafeBufferPointer(rebasing: bytes[block.range]), words: &words) { words in

@@ -1,8 +1,6 @@
 import HandbookCore
 import Loading
 import Markdown
-import Mustache
-import Prose
 import Search
 
 /// A page after Markdown rendering: its HTML body and what the body refers to. Copies share

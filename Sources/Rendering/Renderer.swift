@@ -1,7 +1,6 @@
 import HandbookCore
 import Loading
 import Markdown
-import Mustache
 import Prose
 import Search
 import CCmark
@@ -14,10 +13,11 @@ import Glibc
 /// where the body is shown, in a second (``CmarkDocument/bodyHTML(sizeHint:)``).
 /// - Parameters:
 ///   - page: A loaded page.
-///   - placeholders: The site's values for `{{name}}` in the page's text.
+///   - settings: The site's values for `{{name}}` in the page's text, and its own syllable counts.
 ///   - arena: The render task's memory for cmark's tree.
 /// - Returns: The rendered page, any warnings (unsafe URLs removed) and unknown placeholders.
-package func render(_ page: Page, placeholders: Placeholders = Placeholders(), arena: CmarkArena = CmarkArena()) -> (RenderedPage, [Diagnostic]) {
+package func render(_ page: Page, settings: RenderSettings = RenderSettings(), arena: CmarkArena = CmarkArena()) -> (RenderedPage, [Diagnostic]) {
+    let placeholders = settings.placeholders
     let document = CmarkDocument(markdown: page.body, arena: arena)
     let resolver = LinkResolver(source: page.source)
     var source = SourceText(page.body)
@@ -77,7 +77,7 @@ package func render(_ page: Page, placeholders: Placeholders = Placeholders(), a
                                 headings: headings, links: links, images: images)
     // One pass over the prose for both of its readers.
     var bodyWords = SearchWords.Builder(byteCount: prose.bytes.count)
-    rendered.proseCounts = ProseCounts(prose, words: &bodyWords)
+    rendered.proseCounts = ProseCounts(prose, words: &bodyWords, site: settings.syllables)
     rendered.searchEntry = SearchIndex.entry(rendered, bodyWords: bodyWords)
     rendered.page.body = ""
     return (rendered, diagnostics)
@@ -95,9 +95,9 @@ extension Site {
         let loaded = allPages
         let pageCounts = sections.map(\.pages.count)
         for index in sections.indices { sections[index].pages = [] }
-        let placeholders = Placeholders(config.emergency.placeholders)
+        let settings = RenderSettings(config)
         let results = await loaded.concurrentMapReleasing(eachTask: CmarkArena.init) { arena, page in
-            render(page, placeholders: placeholders, arena: arena)
+            render(page, settings: settings, arena: arena)
         }
         // `allPages` order: each section's intro, then its pages.
         var next = 0

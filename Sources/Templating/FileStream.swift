@@ -1,11 +1,4 @@
 import HandbookCore
-import Loading
-import Markdown
-import Mustache
-import Prose
-import Search
-import Rendering
-import Linking
 
 /// A file a template is drained into. The renderer can't stop for a failed write, so the
 /// first failure is kept, later pieces are dropped, and ``close()`` throws it.

@@ -1,10 +1,6 @@
 import HandbookCore
 import Loading
-import Markdown
 import Mustache
-import Prose
-import Search
-import Rendering
 import Linking
 
 /// What page contexts repeat, made once: every page's output path and list entry, and for

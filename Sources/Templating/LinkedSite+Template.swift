@@ -2,8 +2,6 @@ import HandbookCore
 import Loading
 import Markdown
 import Mustache
-import Prose
-import Search
 import Rendering
 import Linking
 

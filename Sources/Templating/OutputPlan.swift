@@ -1,11 +1,4 @@
 import HandbookCore
-import Loading
-import Markdown
-import Mustache
-import Prose
-import Search
-import Rendering
-import Linking
 
 /// The in-memory site: every output file by path. `Writing/` puts it on disk; a preview
 /// server could serve it straight from memory.

@@ -1,11 +1,4 @@
 import HandbookCore
-import Loading
-import Markdown
-import Mustache
-import Prose
-import Search
-import Rendering
-import Linking
 
 extension StructuredData.Value {
     /// The value as script-safe JSON: the bytes Foundation's `JSONEncoder` gives (sorted

@@ -1,11 +1,5 @@
-import HandbookCore
 import Loading
-import Markdown
-import Mustache
-import Prose
-import Search
 import Rendering
-import Linking
 
 /// JSON-LD for a page's `<script type="application/ld+json">`, built from front matter:
 /// a schema.org `MedicalWebPage` for patients on every article (its `mainEntity` an

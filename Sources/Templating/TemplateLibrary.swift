@@ -1,11 +1,7 @@
 import HandbookCore
 import Loading
-import Markdown
 import Mustache
-import Prose
-import Search
 import Rendering
-import Linking
 
 /// The compiled templates, checked before anything is rendered: syntax errors, missing
 /// templates, missing partials and partials that include themselves are all reported with

@@ -1,14 +1,8 @@
 import HandbookCore
 import Loading
-import Markdown
-import Mustache
-import Prose
-import Search
 import Rendering
 import Linking
 import Checking
-import Templating
-import Writing
 
 /// The content rules' results per page, so a rebuild checks only the pages that changed.
 ///

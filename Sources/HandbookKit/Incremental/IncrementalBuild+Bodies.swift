@@ -1,14 +1,9 @@
 import HandbookCore
 import Loading
 import Markdown
-import Mustache
-import Prose
-import Search
 import Rendering
 import Linking
-import Checking
 import Templating
-import Writing
 
 extension IncrementalBuild {
     /// The common edit, made fast: some pages' bodies changed and nothing else did (same front
@@ -37,9 +32,9 @@ extension IncrementalBuild {
             edits.append((source, SourceCache.Entry(absolute: path, bytes: bytes, page: page, diagnostics: [])))
         }
         let built = edits.filter { last.linked.page($0.source) != nil }
-        let placeholders = Placeholders(last.linked.site.config.emergency.placeholders)
+        let settings = RenderSettings(last.linked.site.config)
         let rendered = await built.concurrentMap(eachTask: CmarkArena.init) { arena, edit in
-            Rendering.render(edit.entry.page!, placeholders: placeholders, arena: arena)
+            Rendering.render(edit.entry.page!, settings: settings, arena: arena)
         }
         for edit in edits {
             var entry = edit.entry

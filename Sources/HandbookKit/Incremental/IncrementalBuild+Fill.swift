@@ -1,14 +1,8 @@
 import HandbookCore
 import Loading
-import Markdown
-import Mustache
-import Prose
-import Search
 import Rendering
 import Linking
-import Checking
 import Templating
-import Writing
 
 extension IncrementalBuild {
     /// Fills what this build changed into the last good plan (every page, the first time):

@@ -1,14 +1,8 @@
 import HandbookCore
 import Loading
-import Markdown
-import Mustache
-import Prose
-import Search
 import Rendering
 import Linking
-import Checking
 import Templating
-import Writing
 
 /// A build that remembers what it read, rendered and filled, so the next build after an edit
 /// re-reads only the files that changed, re-renders only the pages whose files changed, and

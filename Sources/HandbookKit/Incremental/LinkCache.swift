@@ -1,14 +1,5 @@
 import HandbookCore
-import Loading
-import Markdown
-import Mustache
-import Prose
-import Search
-import Rendering
 import Linking
-import Checking
-import Templating
-import Writing
 
 /// The link checker's results per page, so a body edit re-checks only the edited pages and
 /// the pages that link to them (whose `#anchors` may name a heading that changed).

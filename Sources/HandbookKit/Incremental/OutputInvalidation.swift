@@ -1,14 +1,6 @@
-import HandbookCore
 import Loading
-import Markdown
-import Mustache
-import Prose
-import Search
-import Rendering
 import Linking
-import Checking
 import Templating
-import Writing
 
 /// Which output pages an edit may have changed, worked out from the last good site graph and
 /// the new one. Two sets: pages that certainly changed (an edited body, a changed template),

@@ -1,14 +1,8 @@
+import Prose
 import HandbookCore
 import Loading
 import Markdown
-import Mustache
-import Prose
-import Search
 import Rendering
-import Linking
-import Checking
-import Templating
-import Writing
 
 /// What a rebuild remembers of each Markdown file, keyed by the file's bytes: its decoded
 /// front matter (or the problems that kept it out) and its rendered body. A file whose bytes
@@ -33,9 +27,9 @@ package struct SourceCache: Sendable {
     private(set) var fresh: Set<String> = []
     /// Source paths by the absolute path they were read from, to map a watcher's paths back.
     private(set) var sourceByAbsolute: [String: String] = [:]
-    /// The settings the renderings filled placeholders from: when they change, every page is
-    /// rendered again.
-    private var renderedWith: EmergencySettings?
+    /// The settings the renderings were made with: when they change, every page is rendered
+    /// again.
+    private var renderedWith: (EmergencySettings, SiteSyllables)?
 
     /// Loads the walk's Markdown files, reading only those that changed.
     /// - Parameters:
@@ -79,14 +73,14 @@ package struct SourceCache: Sendable {
     /// - Returns: The rendered site, as ``Site/rendered()`` would return it.
     package mutating func render(_ site: Site) async -> RenderedSite {
         let pages = site.allPages
-        if renderedWith != site.config.emergency {
+        if renderedWith.map({ $0 != (site.config.emergency, site.config.syllables) }) ?? true {
             for source in entries.keys { entries[source]?.rendered = nil }
-            renderedWith = site.config.emergency
+            renderedWith = (site.config.emergency, site.config.syllables)
         }
         let missing = pages.filter { entries[$0.source]?.rendered == nil }
-        let placeholders = Placeholders(site.config.emergency.placeholders)
+        let settings = RenderSettings(site.config)
         for (page, warnings) in await missing.concurrentMap(eachTask: CmarkArena.init, { arena, page in
-            Rendering.render(page, placeholders: placeholders, arena: arena)
+            Rendering.render(page, settings: settings, arena: arena)
         }) {
             entries[page.page.source]?.rendered = page
             entries[page.page.source]?.renderWarnings = warnings

@@ -2,16 +2,7 @@ import Foundation
 import Testing
 @testable import HandbookKit
 @testable import HandbookCore
-@testable import Markdown
-@testable import Mustache
-@testable import Prose
-@testable import Search
 @testable import Loading
-@testable import Rendering
-@testable import Linking
-@testable import Checking
-@testable import Templating
-@testable import Writing
 
 /// Whole builds of the `minimal` fixture with the project's real templates.
 @Suite struct BuildTests {

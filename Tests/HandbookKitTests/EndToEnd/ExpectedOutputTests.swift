@@ -1,8 +1,6 @@
 import Foundation
 import Testing
 @testable import HandbookKit
-@testable import HandbookCore
-@testable import Templating
 
 /// Whole output files of the `minimal` site, compared byte for byte with
 /// `Fixtures/minimal/expected/`, as mdBook's testsuite compares its books: they catch what

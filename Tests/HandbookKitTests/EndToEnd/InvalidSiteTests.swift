@@ -1,17 +1,6 @@
 import Foundation
 import Testing
 @testable import HandbookKit
-@testable import HandbookCore
-@testable import Markdown
-@testable import Mustache
-@testable import Prose
-@testable import Search
-@testable import Loading
-@testable import Rendering
-@testable import Linking
-@testable import Checking
-@testable import Templating
-@testable import Writing
 
 /// Each `Fixtures/invalid/<case>/` overlays a few broken files onto the `minimal` site and
 /// holds `expected-diagnostics.txt`: the exact lines the build must print. Set

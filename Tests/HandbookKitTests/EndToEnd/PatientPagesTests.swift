@@ -1,17 +1,7 @@
 import Foundation
 import Testing
 @testable import HandbookKit
-@testable import HandbookCore
-@testable import Markdown
-@testable import Mustache
-@testable import Prose
-@testable import Search
-@testable import Loading
-@testable import Rendering
-@testable import Linking
-@testable import Checking
 @testable import Templating
-@testable import Writing
 
 /// print.html, the exercise plan, and what every page gains: search, Open Graph, JSON-LD.
 @Suite struct PatientPagesTests {

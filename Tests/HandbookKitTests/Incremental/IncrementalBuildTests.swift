@@ -2,16 +2,7 @@ import Foundation
 import Testing
 @testable import HandbookKit
 @testable import HandbookCore
-@testable import Markdown
-@testable import Mustache
-@testable import Prose
-@testable import Search
-@testable import Loading
-@testable import Rendering
-@testable import Linking
-@testable import Checking
 @testable import Templating
-@testable import Writing
 
 /// An incremental rebuild after each kind of edit must produce exactly what a full build of
 /// the edited site produces, while filling only the pages the edit shows up on.

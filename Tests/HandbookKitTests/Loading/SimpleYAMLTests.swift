@@ -1,17 +1,7 @@
 import Foundation
 import Testing
 @testable import HandbookKit
-@testable import HandbookCore
-@testable import Markdown
-@testable import Mustache
-@testable import Prose
-@testable import Search
 @testable import Loading
-@testable import Rendering
-@testable import Linking
-@testable import Checking
-@testable import Templating
-@testable import Writing
 
 /// The ``SimpleYAML`` fast path must either decline or give exactly what Yams gives: the same
 /// value, no diagnostics and the same key lines.

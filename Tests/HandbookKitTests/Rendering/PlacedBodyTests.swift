@@ -1,16 +1,8 @@
 import Testing
 @testable import HandbookKit
 @testable import HandbookCore
-@testable import Markdown
-@testable import Mustache
-@testable import Prose
-@testable import Search
 @testable import Loading
 @testable import Rendering
-@testable import Linking
-@testable import Checking
-@testable import Templating
-@testable import Writing
 
 /// Page bodies rendered for print.html and the exercise plan: prefixed ids, lower headings,
 /// links that lead within print.html, images that load from the site root.

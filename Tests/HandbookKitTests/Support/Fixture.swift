@@ -1,16 +1,7 @@
 import Foundation
 @testable import HandbookKit
 @testable import HandbookCore
-@testable import Markdown
-@testable import Mustache
-@testable import Prose
-@testable import Search
 @testable import Loading
-@testable import Rendering
-@testable import Linking
-@testable import Checking
-@testable import Templating
-@testable import Writing
 
 /// A fixture site copied into a fresh temporary folder, so builds never touch the
 /// repository. Invalid cases overlay their few files onto the `minimal` site.

@@ -1,16 +1,6 @@
 import Foundation
 @testable import HandbookKit
-@testable import HandbookCore
-@testable import Markdown
-@testable import Mustache
-@testable import Prose
-@testable import Search
-@testable import Loading
-@testable import Rendering
-@testable import Linking
-@testable import Checking
 @testable import Templating
-@testable import Writing
 
 /// What the build's one-pass JSON writers must match: Foundation's `JSONEncoder` with sorted
 /// keys and unescaped slashes, then `<`, `>`, `&`, U+2028 and U+2029 escaped for a script.

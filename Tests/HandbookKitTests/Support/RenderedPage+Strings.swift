@@ -1,15 +1,5 @@
 @testable import HandbookKit
-@testable import HandbookCore
-@testable import Markdown
-@testable import Mustache
-@testable import Prose
-@testable import Search
-@testable import Loading
 @testable import Rendering
-@testable import Linking
-@testable import Checking
-@testable import Templating
-@testable import Writing
 
 /// A rendered body's parts as strings, made as a template would make them.
 extension RenderedPage {

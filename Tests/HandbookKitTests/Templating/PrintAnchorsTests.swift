@@ -1,16 +1,8 @@
 import Testing
 @testable import HandbookKit
 @testable import HandbookCore
-@testable import Markdown
-@testable import Mustache
-@testable import Prose
-@testable import Search
-@testable import Loading
 @testable import Rendering
-@testable import Linking
-@testable import Checking
 @testable import Templating
-@testable import Writing
 
 @Suite struct PrintAnchorsTests {
     @Test func partsMatchPageAnchor() {

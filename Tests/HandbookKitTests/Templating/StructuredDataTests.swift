@@ -2,16 +2,9 @@ import Foundation
 import Testing
 @testable import HandbookKit
 @testable import HandbookCore
-@testable import Markdown
-@testable import Mustache
-@testable import Prose
-@testable import Search
 @testable import Loading
 @testable import Rendering
-@testable import Linking
-@testable import Checking
 @testable import Templating
-@testable import Writing
 
 @Suite struct StructuredDataTests {
     func rendered(_ matter: FrontMatter) -> RenderedPage {

@@ -2,16 +2,7 @@ import Synchronization
 import Testing
 @testable import HandbookKit
 @testable import HandbookCore
-@testable import Markdown
-@testable import Mustache
-@testable import Prose
-@testable import Search
-@testable import Loading
-@testable import Rendering
-@testable import Linking
-@testable import Checking
 @testable import Templating
-@testable import Writing
 
 /// A page drained into a file can't stop the renderer when a write fails: the failure must
 /// still reach the build, and the file still be closed.

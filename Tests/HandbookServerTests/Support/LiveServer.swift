@@ -1,17 +1,6 @@
 import AsyncHTTPClient
 import Foundation
 import HandbookKit
-import HandbookCore
-import Markdown
-import Mustache
-import Prose
-import Search
-import Loading
-import Rendering
-import Linking
-import Checking
-import Templating
-import Writing
 import Logging
 import ServiceLifecycle
 import Testing
