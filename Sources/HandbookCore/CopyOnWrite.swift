@@ -4,13 +4,15 @@
 /// Pages are taken out of the site by every stage after loading, and a page copied field by
 /// field costs a reference count for each of its dozens of strings and arrays.
 package struct CopyOnWrite<Value: Sendable & Equatable>: Sendable, Equatable {
-    private var box: Box
+    // Inlinable, with what it reads: every stage reads pages through it from another module,
+    // and an unspecialized generic accessor cost a call and a retain per field read.
+    @usableFromInline var box: Box
 
-    package init(_ value: Value) {
+    @inlinable package init(_ value: Value) {
         box = Box(value)
     }
 
-    package var value: Value {
+    @inlinable package var value: Value {
         _read { yield box.value }
         _modify {
             if !isKnownUniquelyReferenced(&box) { box = Box(box.value) }
@@ -18,14 +20,14 @@ package struct CopyOnWrite<Value: Sendable & Equatable>: Sendable, Equatable {
         }
     }
 
-    package static func == (lhs: CopyOnWrite, rhs: CopyOnWrite) -> Bool {
+    @inlinable package static func == (lhs: CopyOnWrite, rhs: CopyOnWrite) -> Bool {
         lhs.box === rhs.box || lhs.box.value == rhs.box.value
     }
 
     /// Changed only through the one `CopyOnWrite` that holds it (see ``value``), so no two
     /// threads ever see a change.
-    private final class Box: @unchecked Sendable {
-        package var value: Value
-        package init(_ value: Value) { self.value = value }
+    @usableFromInline final class Box: @unchecked Sendable {
+        @usableFromInline var value: Value
+        @usableFromInline init(_ value: Value) { self.value = value }
     }
 }

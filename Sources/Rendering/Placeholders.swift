@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `{{name}}` in a page's text, such as `{{emergency.number}}`, filled from the site's settings
 /// on cmark's tree: code spans and blocks keep their braces, and positions stay the file's.
@@ -15,10 +18,14 @@ package struct Placeholders: Sendable {
     /// Whether `text` may hold a placeholder: only then is the tree walked for them.
     package static func mayAppear(in text: String) -> Bool {
         var text = text
+        // memchr: every page's whole body is searched, and a byte loop was 1% of a build.
         return text.withUTF8 { bytes in
-            guard bytes.count > 1 else { return false }
-            for index in 0..<(bytes.count - 1) where bytes[index] == UInt8(ascii: "{") && bytes[index + 1] == UInt8(ascii: "{") {
-                return true
+            guard var rest = UnsafeRawBufferPointer(bytes).baseAddress else { return false }
+            let end = rest + bytes.count
+            while rest < end, let brace = memchr(rest, Int32(UInt8(ascii: "{")), end - rest) {
+                let next = brace + 1
+                if next < end, next.load(as: UInt8.self) == UInt8(ascii: "{") { return true }
+                rest = UnsafeRawPointer(next)
             }
             return false
         }

@@ -14,18 +14,18 @@ package struct ProseCounts: Sendable, Equatable {
     package var longSentences: [(line: Int, words: Int)] = []
 
     package init(_ prose: PageProse = PageProse()) {
-        var none = NoProseWords()
-        self.init(prose, words: &none)
+        var unused = SearchWords.Builder(byteCount: prose.bytes.count)
+        self.init(prose, words: &unused)
     }
 
     /// Counts the prose, handing its words to `words` on the way: the search index's.
-    package init(_ prose: PageProse, words: inout some ProseWords, site: SiteSyllables = SiteSyllables()) {
+    package init(_ prose: PageProse, words: inout SearchWords.Builder, site: SiteSyllables = SiteSyllables()) {
         guard let first = prose.blocks.first else { return }
         firstLine = first.line
         var counter = Readability.Counter(site: site)
         prose.bytes.withUnsafeBufferPointer { bytes in
             for block in prose.blocks {
-                counter.count(UnsafeBufferPointer(rebasing: bytes[block.range]), words: &words) { words in
+                counter.count(UnsafeBufferPointer(rebasing: bytes[block.range]), searchWords: &words) { words in
                     if words > Self.longSentenceLimit { longSentences.append((block.line, words)) }
                 }
             }
