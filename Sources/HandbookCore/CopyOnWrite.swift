@@ -3,16 +3,16 @@
 ///
 /// Pages are taken out of the site by every stage after loading, and a page copied field by
 /// field costs a reference count for each of its dozens of strings and arrays.
-package struct CopyOnWrite<Value: Sendable & Equatable>: Sendable, Equatable {
-    // Inlinable, with what it reads: every stage reads pages through it from another module,
-    // and an unspecialized generic accessor cost a call and a retain per field read.
+public struct CopyOnWrite<Value: Sendable & Equatable>: Sendable, Equatable {
+    // Public and inlinable, with what it reads: every stage reads pages through it from
+    // another module, and Swift 6.3 does not inline `@inlinable package` code across modules.
     @usableFromInline var box: Box
 
-    @inlinable package init(_ value: Value) {
+    @inlinable public init(_ value: Value) {
         box = Box(value)
     }
 
-    @inlinable package var value: Value {
+    @inlinable public var value: Value {
         _read { yield box.value }
         _modify {
             if !isKnownUniquelyReferenced(&box) { box = Box(box.value) }
@@ -20,7 +20,7 @@ package struct CopyOnWrite<Value: Sendable & Equatable>: Sendable, Equatable {
         }
     }
 
-    @inlinable package static func == (lhs: CopyOnWrite, rhs: CopyOnWrite) -> Bool {
+    @inlinable public static func == (lhs: CopyOnWrite, rhs: CopyOnWrite) -> Bool {
         lhs.box === rhs.box || lhs.box.value == rhs.box.value
     }
 
