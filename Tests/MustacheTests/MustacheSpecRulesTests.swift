@@ -6,21 +6,6 @@ import HandbookCore
 /// the spec leaves open: the errors they bring, recursion the data doesn't end, and how a
 /// partial used twice compiles.
 @Suite struct MustacheSpecRulesTests {
-    func render(_ text: String, _ context: TemplateObject = [:], partials: [String: String] = [:]) throws -> String {
-        var templates = ["main": try MustacheTemplate(text)]
-        for (name, partial) in partials { templates[name] = try MustacheTemplate(partial) }
-        return String(decoding: MustacheRenderer(templates: templates).render("main", context), as: UTF8.self)
-    }
-
-    func syntaxError(_ text: String) -> MustacheTemplate.SyntaxError? {
-        do {
-            _ = try MustacheTemplate(text)
-            return nil
-        } catch {
-            return error as? MustacheTemplate.SyntaxError
-        }
-    }
-
     @Test(arguments: [
         ("{{=<% %>=}}\n<%title", 2, 1, "a tag is not closed with `%>`"),
         ("{{=[ ]=}}\n[#a]\n [/b]", 3, 4, "this closing tag does not match the section it closes"),

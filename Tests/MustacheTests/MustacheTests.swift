@@ -4,21 +4,6 @@ import HandbookCore
 
 /// The template engine, against the Mustache spec's rules for what the templates use.
 @Suite struct MustacheTests {
-    func render(_ text: String, _ context: TemplateObject = [:], partials: [String: String] = [:]) throws -> String {
-        var templates = ["main": try MustacheTemplate(text)]
-        for (name, partial) in partials { templates[name] = try MustacheTemplate(partial) }
-        return String(decoding: MustacheRenderer(templates: templates).render("main", context), as: UTF8.self)
-    }
-
-    func syntaxError(_ text: String) -> MustacheTemplate.SyntaxError? {
-        do {
-            _ = try MustacheTemplate(text)
-            return nil
-        } catch {
-            return error as? MustacheTemplate.SyntaxError
-        }
-    }
-
     @Test func variablesAreEscapedUnlessTripleBracedOrAmpersand() throws {
         let context: TemplateObject = ["x": "<a href=\"'\">&</a>"]
         #expect(try render("{{x}}|{{{x}}}|{{& x }}", context)
