@@ -33,7 +33,7 @@ package struct ReviewerRule: PageRule {
 
     package func findings(on rendered: RenderedPage, in site: LinkedSite, context: CheckContext) -> [Finding] {
         let page = rendered.page
-        guard !page.isSectionIndex, page.frontMatter.reviewedBy?.trimmingSpaces.isEmpty ?? true else { return [] }
+        guard !page.isSectionIndex, page.frontMatter.recordedReviewer == nil else { return [] }
         return [Finding(file: page.file, line: page.frontMatter.reviewed == nil ? 1 : page.line(of: "reviewed"), message: Message.missingReviewer)]
     }
 }

@@ -40,6 +40,12 @@ public struct FrontMatter: Sendable, Equatable, Decodable {
         self.exercise = exercise
     }
 
+    /// The recorded reviewer, trimmed; nil when none is recorded or the field is blank.
+    public var recordedReviewer: String? {
+        guard let reviewer = reviewedBy?.trimmingSpaces, !reviewer.isEmpty else { return nil }
+        return reviewer
+    }
+
     /// Whether the page is a draft, built only with `--drafts`.
     public var isDraft: Bool { draft ?? false }
 }

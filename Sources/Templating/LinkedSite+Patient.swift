@@ -59,7 +59,7 @@ extension LinkedSite {
         ]
         if let sources = PageContext.sources(page.frontMatter) { values["sources"] = sources }
         if let reviewed = page.frontMatter.reviewed { values["reviewed"] = .text(reviewed.longForm) }
-        if let reviewer = page.frontMatter.reviewedBy?.trimmingSpaces, !reviewer.isEmpty { values["reviewedBy"] = .text(reviewer) }
+        if let reviewer = page.frontMatter.recordedReviewer { values["reviewedBy"] = .text(reviewer) }
         if let exercise = page.frontMatter.exercise {
             values["exercise"] = PageContext.exercise(exercise, boxID: anchors.part(""), boxLevel: 4, boxOf: titleID)
         }

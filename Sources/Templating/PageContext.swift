@@ -102,7 +102,7 @@ package struct PageContext {
         let backlinks = linked.backlinks[page.source] ?? []
         if !backlinks.isEmpty { context["backlinks"] = ["items": .list(backlinks.map(entry))] }
         if let reviewed = matter.reviewed { context["reviewed"] = ["iso": .text(reviewed.description), "text": .text(reviewed.longForm)] }
-        if let reviewer = matter.reviewedBy?.trimmingSpaces, !reviewer.isEmpty { context["reviewedBy"] = .text(reviewer) }
+        if let reviewer = matter.recordedReviewer { context["reviewedBy"] = .text(reviewer) }
         if let due = matter.nextReview { context["nextReview"] = ["iso": .text(due.description), "text": .text(due.longForm)] }
         if let sources = Self.sources(matter) { context["sources"] = sources }
         if let exercise = matter.exercise { context["exercise"] = Self.exercise(exercise) }
